@@ -1,0 +1,81 @@
+# Two commands for a newcomer: `make lab` and `make test`. Both set up first;
+# the set-up is skipped when it is already done (file stamps in .venv/).
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+# Keep pip's "new version available" chatter out of the way.
+PIP    := $(BIN)/python -m pip --disable-pip-version-check
+# Extra flags for JupyterLab, e.g. LAB_FLAGS="--no-browser --port=8899".
+LAB_FLAGS ?=
+# Extra flags for pytest, e.g. PYTEST_FLAGS="-k hygiene".
+PYTEST_FLAGS ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help setup lab test unit notebooks stamp figures sweep bench lint graphviz clean
+
+help:
+	@echo "make lab     set up, then open JupyterLab on the course"
+	@echo "make test    set up, then run the whole suite (unit tests + nbval strict)"
+	@echo "make stamp   rewrite every notebook's header, set-up cell and navigation"
+	@echo "make notebooks  re-execute every notebook in place (refreshes stored outputs)"
+	@echo "make figures regenerate figures/ from helpers/diagrams.py"
+	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
+	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
+
+setup: $(VENV)/.requirements graphviz
+
+$(VENV)/bin/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run make with PYTHON=python3.12 (or another 3.11+ interpreter).")'
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.requirements: requirements.txt $(VENV)/bin/python
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+# Graphviz's `dot` is a system program (keras.utils.plot_model calls it).
+graphviz:
+	@if command -v dot >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Graphviz (Debian package graphviz) for plot_model ..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
+	else \
+		echo "Graphviz's 'dot' program is missing; keras.utils.plot_model needs it. Install it with one of:"; \
+		echo "  sudo apt-get install graphviz   |   brew install graphviz   |   conda install graphviz"; \
+		exit 1; \
+	fi
+
+# JupyterLab refuses to start as root unless told it may (containers, CI).
+ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
+
+lab: setup
+	$(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_FLAGS) notebooks/01_recurrent_neural_networks.ipynb
+
+test: setup
+	$(BIN)/python -m pytest --nbval --nbval-current-env -n 2 --dist loadfile $(PYTEST_FLAGS)
+
+unit: setup
+	$(BIN)/python -m pytest -m "not slow" -p no:nbval tests $(PYTEST_FLAGS)
+
+lint: setup
+	$(BIN)/ruff check helpers tests tools benchmarks
+
+stamp: setup
+	$(BIN)/python tools/stamp_notebooks.py
+
+notebooks: setup
+	$(BIN)/python tools/execute_notebooks.py
+
+figures: setup
+	$(BIN)/python -m helpers.diagrams figures
+
+sweep: setup
+	$(BIN)/python tools/long_gap_sweep.py
+
+bench: setup
+	$(BIN)/python benchmarks/run_benchmarks.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,104 @@
+"""The one set-up call every notebook makes (all notebooks, from 01 on).
+
+It quiets TensorFlow's C++ log lines *before* TensorFlow is imported, checks
+the versions the course was written for, seeds Python, NumPy and Keras, and
+sets matplotlib defaults that read well on a projector.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Oldest versions the course supports: Colab's, as of 2026-08 (TOOLCHAIN-NOTES.md).
+MIN_PYTHON = (3, 11)
+MIN_VERSIONS = {"tensorflow": (2, 20), "keras": (3, 13)}
+
+_FIX = (
+    "Locally: run `make lab` from the course folder (it installs requirements.txt "
+    "into .venv). On Colab: Runtime > Disconnect and delete runtime, then run again."
+)
+
+
+def _version_tuple(version: str) -> tuple[int, ...]:
+    parts = []
+    for piece in version.split(".")[:2]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def quiet_tensorflow() -> None:
+    """Hide TensorFlow's C++ start-up messages and make CPU results repeatable.
+
+    Must run before ``import tensorflow``; afterwards it changes nothing.
+    oneDNN is switched off because it is on only on some CPUs, and it changes
+    results at about 1e-7 (TOOLCHAIN-NOTES.md, "Determinism").
+    """
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
+    os.environ.setdefault("KERAS_BACKEND", "tensorflow")
+
+
+def check_versions() -> None:
+    """Raise ``RuntimeError`` naming what to do when a package is too old or missing."""
+    if sys.version_info[:2] < MIN_PYTHON:
+        raise RuntimeError(
+            f"This course needs Python {MIN_PYTHON[0]}.{MIN_PYTHON[1]} or newer; "
+            f"this kernel runs {sys.version.split()[0]}. {_FIX}"
+        )
+    import importlib
+
+    for name, minimum in MIN_VERSIONS.items():
+        try:
+            module = importlib.import_module(name)
+        except ImportError as error:
+            raise RuntimeError(f"{name} is not installed ({error}). {_FIX}") from None
+        if _version_tuple(module.__version__) < minimum:
+            raise RuntimeError(
+                f"{name} {module.__version__} is too old; the course needs "
+                f"{minimum[0]}.{minimum[1]} or newer. {_FIX}"
+            )
+
+
+def style_plots() -> None:
+    """Colour-blind-safe colours, large labels, light grids."""
+    import matplotlib.pyplot as plt
+
+    plt.style.use("tableau-colorblind10")
+    plt.rcParams.update(
+        {
+            "figure.figsize": (7.0, 3.6),
+            "figure.dpi": 100,
+            "font.size": 12,
+            "axes.titlesize": 13,
+            "axes.grid": True,
+            "grid.alpha": 0.3,
+            "axes.spines.top": False,
+            "axes.spines.right": False,
+            "legend.frameon": False,
+        }
+    )
+
+
+def setup_notebook(seed: int = 42) -> None:
+    """Prepare a notebook: quiet TensorFlow, check versions, seed, style plots.
+
+    Args:
+        seed: seeds Python's ``random``, NumPy and TensorFlow through
+            ``keras.utils.set_random_seed``, so a rerun gives the same numbers
+            on the same machine.
+    """
+    if isinstance(seed, bool) or not isinstance(seed, int):
+        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
+    if seed < 0:
+        raise ValueError(f"seed must be >= 0, got {seed}")
+    quiet_tensorflow()
+    check_versions()
+    import absl.logging
+    import keras
+
+    absl.logging.set_verbosity(absl.logging.ERROR)
+    keras.utils.set_random_seed(seed)
+    style_plots()
+    print(f"Set-up done: TensorFlow quiet, random seed {seed}, plot style set.")
