@@ -12,7 +12,6 @@ import time
 import urllib.request
 
 import pytest
-
 import stamp_notebooks
 from conftest import ROOT
 

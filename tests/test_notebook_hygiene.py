@@ -6,7 +6,6 @@ import json
 import re
 
 import pytest
-
 import stamp_notebooks
 from conftest import ROOT
 

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT
+
 from helpers import bootstrap, notebook_setup
 
 
@@ -54,7 +54,9 @@ def test_version_check_names_the_fix(monkeypatch):
         notebook_setup.check_versions()
 
 
-@pytest.mark.parametrize("text, expected", [("2.20.0", (2, 20)), ("3.13.2", (3, 13)), ("2.21.0rc1", (2, 21)), ("3", (3,))])
+@pytest.mark.parametrize(
+    "text, expected", [("2.20.0", (2, 20)), ("3.13.2", (3, 13)), ("2.21.0rc1", (2, 21)), ("3", (3,))]
+)
 def test_version_tuple(text, expected):
     assert notebook_setup._version_tuple(text) == expected
 

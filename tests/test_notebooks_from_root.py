@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from nbclient import NotebookClient
-
 import stamp_notebooks
 from conftest import ROOT
+from nbclient import NotebookClient
 
 FILES = [e.file for e in stamp_notebooks.load_course().entries]
 
