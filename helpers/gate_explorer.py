@@ -1,0 +1,127 @@
+"""The computation behind the gate explorer of notebooks/03_lstm_architecture.ipynb.
+
+In a real LSTM the gates are recomputed at every step from x_t and h_{t-1}.
+The explorer freezes them: the forget gate f, the input gate i and the output
+gate o are constant numbers in [0, 1], and the candidate values c̃_t are given
+as a sequence. What is left is the cell state's own arithmetic, one unit wide:
+
+    c_t = f · c_{t-1} + i · c̃_t,        h_t = o · tanh(c_t),        c_0 = 0.
+
+The notebook writes this loop out in full before handing it to
+:func:`constant_gate_run`; :func:`plot_constant_gate_run` draws one run, for
+the static figure and for the sliders alike.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+__all__ = ["EXAMPLE_CANDIDATES", "constant_gate_run", "plot_constant_gate_run"]
+
+# Write +1 for three steps, then nothing: 20 steps in all.
+EXAMPLE_CANDIDATES: tuple[float, ...] = (1.0, 1.0, 1.0) + (0.0,) * 17
+
+
+def _gate(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number between 0 and 1, got {type(value).__name__}")
+    value = float(value)
+    if not 0.0 <= value <= 1.0:  # also rejects NaN
+        raise ValueError(f"{name} must be between 0 and 1, got {value}")
+    return value
+
+
+def _candidates(values: ArrayLike | Sequence[float]) -> np.ndarray:
+    if isinstance(values, (str, bytes)):
+        raise TypeError("candidates must hold numbers, got a string")
+    array = np.asarray(values)
+    if array.dtype == bool or not (
+        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
+    ):
+        raise TypeError(f"candidates must hold numbers, got dtype {array.dtype}")
+    if array.ndim != 1 or array.size == 0:
+        raise ValueError(f"candidates must be a non-empty 1-D sequence, got shape {array.shape}")
+    array = array.astype(np.float64)
+    if np.any(np.abs(array) > 1.0):  # NaN fails the check below
+        raise ValueError("candidates must lie in [-1, 1], the range of tanh")
+    if not np.all(np.isfinite(array)):
+        raise ValueError("candidates hold NaN or infinite values")
+    return array
+
+
+def constant_gate_run(
+    candidates: ArrayLike | Sequence[float],
+    forget_gate: float,
+    input_gate: float,
+    output_gate: float,
+    c0: float = 0.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Run one LSTM unit whose three gates are held constant.
+
+    Args:
+        candidates: c̃_1, ..., c̃_T, a 1-D sequence of numbers in [-1, 1]
+            (the range of tanh, which produces them in a real LSTM).
+        forget_gate: f in [0, 1]; the share of c_{t-1} kept at each step.
+        input_gate: i in [0, 1]; the share of c̃_t written at each step.
+        output_gate: o in [0, 1]; the share of tanh(c_t) shown as h_t.
+        c0: the cell state before the first step (a finite number).
+
+    Returns:
+        ``cell_states`` (c_1, ..., c_T) and ``outputs`` (h_1, ..., h_T), two
+        float64 arrays of shape (T,).
+
+    Raises:
+        TypeError: a gate or ``c0`` is not a number, or ``candidates`` is not numeric.
+        ValueError: a gate is outside [0, 1], ``candidates`` is empty, not 1-D
+            or outside [-1, 1], or ``c0`` is not finite.
+    """
+    c_tilde = _candidates(candidates)
+    f = _gate("forget_gate", forget_gate)
+    i = _gate("input_gate", input_gate)
+    o = _gate("output_gate", output_gate)
+    if isinstance(c0, bool) or not isinstance(c0, (int, float, np.integer, np.floating)):
+        raise TypeError(f"c0 must be a number, got {type(c0).__name__}")
+    if not math.isfinite(float(c0)):
+        raise ValueError(f"c0 must be finite, got {c0}")
+    c = float(c0)
+    cell_states = np.empty_like(c_tilde)
+    for t, candidate in enumerate(c_tilde):
+        c = f * c + i * candidate
+        cell_states[t] = c
+    outputs = o * np.tanh(cell_states)
+    return cell_states, outputs
+
+
+def plot_constant_gate_run(
+    ax: Any,
+    candidates: ArrayLike | Sequence[float],
+    forget_gate: float,
+    input_gate: float,
+    output_gate: float,
+    *,
+    legend: bool = True,
+) -> None:
+    """Draw c̃_t (bars), c_t and h_t against t = 1, ..., T on a matplotlib ``ax``.
+
+    The title names the three gate values; the y-axis spans at least [-1, 3.2]
+    so that panels drawn side by side share one scale.
+    """
+    cell_states, outputs = constant_gate_run(candidates, forget_gate, input_gate, output_gate)
+    c_tilde = _candidates(candidates)
+    steps = np.arange(1, len(c_tilde) + 1)
+    ax.bar(steps, c_tilde, width=0.6, color="0.8", label=r"candidate $\tilde{c}_t$")
+    ax.plot(steps, cell_states, marker="o", markersize=3, label=r"cell state $c_t$")
+    ax.plot(steps, outputs, marker="s", markersize=3, label=r"output $h_t$")
+    ax.axhline(0.0, color="0.5", linewidth=0.8)
+    low = min(-1.05, float(np.min(cell_states)) - 0.1)
+    high = max(3.2, float(np.max(cell_states)) + 0.2)
+    ax.set_ylim(low, high)
+    ax.set_xlabel("time step t")
+    ax.set_title(f"f = {forget_gate:.2f},  i = {input_gate:.2f},  o = {output_gate:.2f}")
+    if legend:
+        ax.legend(loc="upper right", fontsize=9)
