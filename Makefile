@@ -51,7 +51,7 @@ graphviz:
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 lab: setup
-	$(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_FLAGS) notebooks/01_recurrent_neural_networks.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --ServerApp.default_url=/lab/tree/notebooks $(LAB_FLAGS)
 
 test: setup
 	$(BIN)/python -m pytest --nbval --nbval-current-env -n 2 --dist loadfile $(PYTEST_FLAGS)

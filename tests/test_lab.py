@@ -40,15 +40,27 @@ def test_make_lab_lists_the_notebooks():
                 break
             except OSError:
                 time.sleep(1)
-        assert listing is not None, "JupyterLab did not answer within 120 s"
+        if listing is None:
+            output = server.stdout.read().decode(errors="replace") if server.poll() is not None else ""
+            pytest.fail(f"JupyterLab did not answer within 120 s\n{output[-2000:]}")
         served = sorted(item["name"] for item in listing["content"] if item["name"].endswith(".ipynb"))
         expected = [e.file for e in stamp_notebooks.load_course().entries]
         assert served == expected
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab?token={token}", timeout=10) as page:
             assert page.status == 200 and b"JupyterLab" in page.read()
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        stop(server)
+
+
+def stop(server: subprocess.Popen) -> None:
+    """End make and the JupyterLab it started (one process group)."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        try:
+            os.killpg(server.pid, sig)
+        except ProcessLookupError:
+            return
         try:
             server.wait(timeout=20)
+            return
         except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
+            continue
