@@ -1,0 +1,295 @@
+"""The course's figures: their catalogue, and ``page(n)`` to show one in a notebook.
+
+Every figure is drawn by code in ``helpers/diagrams.py`` (``make figures``) and
+stored as a PNG in ``figures/``. This module only reads those files, so showing
+a figure needs neither matplotlib nor the drawing code. Notebooks 01, 02, 03
+and 05 show figures with ``from helpers import page; page(n)``.
+
+``page`` finds ``figures/`` next to the ``helpers`` package, not in the current
+directory, so it works from the repo root, from ``notebooks/`` and on Colab
+(where the set-up cell clones the repository).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+#: The folder that holds the committed PNG files.
+FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
+
+#: Widths ``page`` accepts, in CSS pixels.
+MIN_WIDTH, MAX_WIDTH = 120, 1600
+
+
+@dataclass(frozen=True)
+class FigureInfo:
+    """One figure of the set: where it is stored, what it says, what draws it."""
+
+    number: int
+    file: str
+    caption: str
+    alt: str
+    drawer: str  # name of the function in helpers.diagrams that draws it
+
+
+_CATALOGUE = [
+    FigureInfo(
+        1, "01_rnn_loop.png",
+        "A recurrent neural network with its loop. The module A reads the input xₜ, "
+        "and its output hₜ is also fed back to A at the next time step.",
+        "A rounded box labelled A. An arrow from x t below enters it; an arrow leaves "
+        "the top as h t. A loop arrow leaves the right side of A and comes back into it, "
+        "labelled: h t is fed back as h t minus 1 at the next step.",
+        "draw_rnn_loop",
+    ),
+    FigureInfo(
+        2, "02_rnn_unrolled.png",
+        "The same RNN unrolled in time: one copy of A per time step, all sharing the "
+        "same weights, each passing its hidden state to the next. h₀ = 0.",
+        "On the left, the box A with its loop, then an equals sign. On the right, a chain "
+        "of copies of A: h 0 enters the first; inputs x 1, x 2, x 3, dots, x t enter from "
+        "below; outputs h 1, h 2, h 3, dots, h t leave from the top; arrows link each copy "
+        "to the next.",
+        "draw_rnn_unrolled",
+    ),
+    FigureInfo(
+        3, "03_short_gap.png",
+        "A short gap: the output h₃ depends on the inputs x₁ and x₂, only one or two "
+        "steps back. The path the information takes is short.",
+        "An unrolled chain of five copies of A with inputs x 1 to x 5. Inputs x 1 and x 2 "
+        "and the output h 3 are highlighted, as is the short path of arrows from the first "
+        "copy to the third.",
+        "draw_short_gap",
+    ),
+    FigureInfo(
+        4, "04_long_gap.png",
+        "A long gap: the output hₜ depends on the inputs x₁ and x₂, many steps back. "
+        "The information must survive every step in between.",
+        "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x t minus 1, "
+        "x t. Inputs x 1 and x 2 and the output h t are highlighted, as is the long path "
+        "of arrows between them, marked as many steps.",
+        "draw_long_gap",
+    ),
+    FigureInfo(
+        5, "05_rnn_module.png",
+        "The repeating module of a simple RNN: one tanh layer. "
+        "hₜ = tanh(xₜW + hₜ₋₁U + b).",
+        "A module box. h t minus 1 enters from the left and x t from below; they are "
+        "concatenated and go into one box labelled tanh. Its output is copied: one copy "
+        "leaves the top as h t, the other leaves the right side as h t. The equation "
+        "h t = tanh of x t W plus h t minus 1 U plus b is printed below.",
+        "draw_rnn_module",
+    ),
+    FigureInfo(
+        6, "06_lstm_module.png",
+        "The repeating module of an LSTM: four interacting layers (three σ gates and a "
+        "tanh layer), the cell state cₜ along the top and the hidden state hₜ along "
+        "the bottom.",
+        "A module box. The cell state line runs across the top from c t minus 1 to c t, "
+        "through a multiply circle and a plus circle. h t minus 1 and x t enter at the "
+        "bottom left, are concatenated, and feed four layer boxes: sigma for f t, sigma "
+        "for i t, tanh for c tilde t, sigma for o t. f t multiplies the cell state; i t "
+        "times c tilde t is added to it; the cell state passes through a pointwise tanh "
+        "and is multiplied by o t to give h t, which leaves to the right and the top.",
+        "draw_lstm_module",
+    ),
+    FigureInfo(
+        7, "07_notation.png",
+        "How to read the diagrams: boxes are neural-network layers, circles are pointwise "
+        "operations, lines carry vectors, merging lines concatenate and splitting lines copy.",
+        "A legend with six entries: an orange box, a neural-network layer with learned "
+        "weights; a blue circle, a pointwise operation; an arrow, a vector transfer; a "
+        "thick green line, the cell state; two lines joining at a small open square, "
+        "concatenate; a line splitting at a black dot, copy.",
+        "draw_notation",
+    ),
+    FigureInfo(
+        8, "08_cell_state.png",
+        "The cell state on its own: a line along the top of the LSTM module, changed only "
+        "by one pointwise multiplication (forget) and one addition (write).",
+        "The outline of the LSTM module with only its top line drawn: c t minus 1 enters "
+        "on the left, passes a multiply circle fed by f t from below, then a plus circle "
+        "fed by i t times c tilde t from below, and leaves on the right as c t.",
+        "draw_cell_state",
+    ),
+    FigureInfo(
+        9, "09_gate.png",
+        "A gate: a σ layer outputs numbers between 0 and 1, and a pointwise "
+        "multiplication lets that fraction of each component through.",
+        "A vector line runs left to right through a multiply circle. Below it an orange "
+        "box labelled sigma takes the inputs and sends gate values between 0 and 1 up "
+        "into the circle. A worked example reads: 2.0, minus 1.0, 0.5 times 0.99, 0.01, "
+        "0.5 gives 1.98, minus 0.01, 0.25.",
+        "draw_gate",
+    ),
+    FigureInfo(
+        10, "10_forget_step.png",
+        "Step 1, the forget gate: fₜ = σ(xₜW_f + hₜ₋₁U_f + b_f) decides, component "
+        "by component, how much of the old cell state cₜ₋₁ to keep.",
+        "The LSTM module with everything faded except the inputs, the first sigma layer "
+        "and its output f t, which goes up into the multiply circle on the cell-state "
+        "line. Below: f t = sigma of x t W f plus h t minus 1 U f plus b f.",
+        "draw_forget_step",
+    ),
+    FigureInfo(
+        11, "11_input_step.png",
+        "Step 2, the input gate and the candidate values: iₜ decides how much to write, "
+        "c̃ₜ proposes what to write.",
+        "The LSTM module with everything faded except the inputs, the second sigma layer "
+        "giving i t, the tanh layer giving c tilde t, and the multiply circle that "
+        "combines them. Below: i t = sigma of x t W i plus h t minus 1 U i plus b i, and "
+        "c tilde t = tanh of x t W c plus h t minus 1 U c plus b c.",
+        "draw_input_step",
+    ),
+    FigureInfo(
+        12, "12_cell_update_step.png",
+        "Step 3, the cell-state update: cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ c̃ₜ, forget some of "
+        "the old state, then add the new candidate values.",
+        "The LSTM module with everything faded except the cell-state line, its multiply "
+        "circle fed by f t, and its plus circle fed by i t times c tilde t. Below: "
+        "c t = f t times c t minus 1 plus i t times c tilde t, pointwise.",
+        "draw_cell_update_step",
+    ),
+    FigureInfo(
+        13, "13_output_step.png",
+        "Step 4, the output: oₜ = σ(xₜW_o + hₜ₋₁U_o + b_o) picks which parts of "
+        "tanh(cₜ) become the new hidden state hₜ = oₜ ⊙ tanh(cₜ).",
+        "The LSTM module with everything faded except the inputs, the fourth sigma layer "
+        "giving o t, the copy of the cell state through a pointwise tanh, and the multiply "
+        "circle whose output h t leaves the module. Below: o t = sigma of x t W o plus "
+        "h t minus 1 U o plus b o, and h t = o t times tanh of c t.",
+        "draw_output_step",
+    ),
+    FigureInfo(
+        14, "14_gru_cell.png",
+        "A GRU cell, as Keras computes it (reset_after=True): an update gate zₜ and a "
+        "reset gate rₜ, no separate cell state; hₜ = zₜ ⊙ hₜ₋₁ + (1 − zₜ) ⊙ h̃ₜ.",
+        "A module box. The hidden state line runs across the top from h t minus 1 to h t "
+        "through a multiply circle and a plus circle. h t minus 1 and x t are concatenated "
+        "and feed a sigma layer for z t, a sigma layer for r t and a tanh layer for h tilde "
+        "t, which also receives r t. z t multiplies h t minus 1; one minus z t multiplies "
+        "h tilde t; the two are added. The four GRU equations are printed below.",
+        "draw_gru_cell",
+    ),
+    FigureInfo(
+        15, "15_windowing.png",
+        "Windowing a sequence with n_steps = 3: each window of three values is a row of X, "
+        "and the value right after it is its target y. Nine values give six samples.",
+        "The sequence 10, 20, 30, 40, 50, 60, 70, 80, 90 as a row of cells. Below it six "
+        "rows, one per sample: three consecutive cells shaded as the input window and the "
+        "next cell shaded as the target. On the right, the resulting X, six rows of three "
+        "values from 10 20 30 to 60 70 80, and y, 40 to 90.",
+        "draw_windowing",
+    ),
+]
+
+#: Figure number -> its catalogue entry.
+FIGURES: dict[int, FigureInfo] = {info.number: info for info in _CATALOGUE}
+
+
+class Page:
+    """A figure ready to show: Jupyter displays it as HTML (with alt text and a
+    caption) and falls back to the bare PNG in front-ends that only show images.
+
+    The HTML is built from the committed PNG only, so it is the same on every run.
+    """
+
+    def __init__(self, info: FigureInfo, png: bytes, width: int) -> None:
+        self.info = info
+        self.png = png
+        self.width = width
+
+    @property
+    def caption(self) -> str:
+        return f"Figure {self.info.number}. {self.info.caption}"
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png).decode("ascii")
+        return (
+            f'<figure><img alt="{html.escape(self.info.alt, quote=True)}" '
+            f'src="data:image/png;base64,{data}" width="{self.width}">'
+            f"<figcaption>{html.escape(self.caption, quote=False)}</figcaption></figure>"
+        )
+
+    def _repr_png_(self) -> bytes:
+        return self.png
+
+    def __repr__(self) -> str:
+        return self.caption
+
+
+def _check_number(n: object) -> FigureInfo:
+    if isinstance(n, bool) or not isinstance(n, int):
+        raise TypeError(f"n must be an int (a figure number), got {type(n).__name__}")
+    if n not in FIGURES:
+        valid = ", ".join(str(k) for k in sorted(FIGURES))
+        raise ValueError(f"there is no figure {n}; valid figure numbers are {valid}")
+    return FIGURES[n]
+
+
+def figure_path(n: int) -> Path:
+    """The PNG file of figure ``n`` (it need not exist yet)."""
+    return FIGURES_DIR / _check_number(n).file
+
+
+def page(n: int, width: int = 640) -> Page:
+    """Show figure ``n`` of the course with its caption and alt text.
+
+    Used from notebook 01 on: ``from helpers import page; page(1)``.
+
+    Args:
+        n: the figure number, 1 to 15 (see ``figures/README.md``).
+        width: display width in CSS pixels (the PNGs are 1280 px wide, so
+            640 is sharp on high-density screens and projectors).
+
+    Returns:
+        A ``Page`` that Jupyter displays as ``<figure>`` HTML with an
+        ``image/png`` fallback.
+
+    Raises:
+        TypeError: ``n`` or ``width`` is not an int.
+        ValueError: ``n`` is not a figure number (the message lists the valid
+            ones) or ``width`` is out of range.
+        FileNotFoundError: the PNG is missing (run ``make figures``).
+    """
+    info = _check_number(n)
+    if isinstance(width, bool) or not isinstance(width, int):
+        raise TypeError(f"width must be an int (pixels), got {type(width).__name__}")
+    if not MIN_WIDTH <= width <= MAX_WIDTH:
+        raise ValueError(f"width must be between {MIN_WIDTH} and {MAX_WIDTH} pixels, got {width}")
+    path = FIGURES_DIR / info.file
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"figure {n} ({info.file}) is missing from figures/; run `make figures`"
+        )
+    return Page(info, path.read_bytes(), width)
+
+
+def catalogue_markdown() -> str:
+    """The text of ``figures/README.md``, generated from the catalogue above."""
+    lines = [
+        "# Figures",
+        "",
+        "<!-- Generated by `make figures` (helpers/diagrams.py) from the catalogue in",
+        "     helpers/figures.py. Do not edit by hand: tests/test_figures.py checks it. -->",
+        "",
+        "Every figure is drawn by code in `helpers/diagrams.py`; none is copied or traced",
+        "from another source. Regenerate them all with `make figures`. Show one in a",
+        "notebook with `from helpers import page; page(n)`.",
+        "",
+        "| # | File | Caption | Alt text | Drawn by |",
+        "|---|---|---|---|---|",
+    ]
+    for info in _CATALOGUE:
+        cells = [
+            str(info.number),
+            f"[{info.file}]({info.file})",
+            info.caption,
+            info.alt,
+            f"`helpers.diagrams.{info.drawer}`",
+        ]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(lines) + "\n"

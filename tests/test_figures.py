@@ -1,0 +1,170 @@
+"""page(n), the figure catalogue, and the committed figures against their code."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+
+from helpers import page
+from helpers.figures import FIGURES, FIGURES_DIR, Page, catalogue_markdown, figure_path
+
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PAGE_CALL = re.compile(r"\bpage\(\s*(\d+)\s*(?:,[^)]*)?\)")
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """Width and height from a PNG's IHDR chunk."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+# --- page ---------------------------------------------------------------------
+def test_numbers_are_1_to_15():
+    assert sorted(FIGURES) == list(range(1, 16))
+    assert len({info.file for info in FIGURES.values()}) == 15
+
+
+@pytest.mark.parametrize("n", sorted(FIGURES))
+def test_page_html_has_alt_caption_and_image(n):
+    shown = page(n)
+    info = FIGURES[n]
+    html = shown._repr_html_()
+    assert html.startswith("<figure><img alt=\"") and html.endswith("</figcaption></figure>")
+    assert 'width="640"' in html
+    assert f"<figcaption>Figure {n}. " in html
+    assert info.alt.split()[0] in html and len(info.alt) > 40
+    data = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html).group(1)
+    assert base64.b64decode(data) == figure_path(n).read_bytes() == shown._repr_png_()
+    assert repr(shown) == f"Figure {n}. {info.caption}"
+
+
+def test_page_html_is_stable_and_escaped():
+    assert page(3)._repr_html_() == page(3)._repr_html_()
+    info = FIGURES[1]
+    fake = Page(dataclasses.replace(info, alt='say "A" <b>', caption="x < y & z"), b"png", 640)
+    html = fake._repr_html_()
+    assert 'alt="say &quot;A&quot; &lt;b&gt;"' in html
+    assert "<figcaption>Figure 1. x &lt; y &amp; z</figcaption>" in html
+
+
+def test_page_width():
+    assert 'width="320"' in page(1, width=320)._repr_html_()
+    for bad in (0, -640, 10, 5000):
+        with pytest.raises(ValueError, match="width"):
+            page(1, width=bad)
+    for bad in (640.0, "640", None, True):
+        with pytest.raises(TypeError, match="width"):
+            page(1, width=bad)
+
+
+@pytest.mark.parametrize("bad", [0, 16, -1, 99])
+def test_page_unknown_number_lists_valid_ones(bad):
+    with pytest.raises(ValueError, match=r"valid figure numbers are 1, 2, 3, .*, 15"):
+        page(bad)
+
+
+@pytest.mark.parametrize("bad", [1.0, "1", None, True])
+def test_page_number_must_be_int(bad):
+    with pytest.raises(TypeError, match="n must be an int"):
+        page(bad)
+
+
+def test_page_works_from_another_directory(tmp_path):
+    code = "from helpers import page; print(len(page(6)._repr_png_()) > 1000)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                            text=True, env={**os.environ, "PYTHONPATH": str(ROOT)}, check=True)
+    assert result.stdout.strip() == "True"
+
+
+def test_page_does_not_import_matplotlib():
+    code = "import sys; from helpers import page; page(1); print('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, check=True)
+    assert result.stdout.strip() == "False"
+
+
+# --- the committed files ---------------------------------------------------------
+@pytest.mark.parametrize("n", sorted(FIGURES))
+def test_committed_png_is_small_and_sized_for_640(n):
+    data = figure_path(n).read_bytes()
+    width, height = png_size(data)
+    assert width == 1280 and 200 <= height <= 1400
+    assert len(data) < 80_000, f"figure {n} is {len(data) / 1024:.0f} kB"
+
+
+def test_catalogue_readme_is_up_to_date():
+    assert (FIGURES_DIR / "README.md").read_text(encoding="utf-8") == catalogue_markdown(), (
+        "figures/README.md is out of date: run `make figures`"
+    )
+
+
+def test_nothing_else_in_figures():
+    expected = {info.file for info in FIGURES.values()} | {"README.md"}
+    assert {p.name for p in FIGURES_DIR.iterdir()} == expected
+
+
+def test_every_drawer_exists():
+    from helpers import diagrams
+
+    assert {info.drawer for info in FIGURES.values()} == set(diagrams.DRAWERS)
+
+
+def test_make_figures_reproduces_the_committed_set(tmp_path):
+    """`make figures` logic into a temporary folder: same files, same pixel sizes.
+
+    Bytes are compared only for information: they matched across runs on the
+    machine that drew the committed set, but another matplotlib or FreeType may
+    place anti-aliased pixels differently.
+    """
+    subprocess.run([sys.executable, "-m", "helpers.diagrams", str(tmp_path)], cwd=ROOT,
+                   check=True, capture_output=True)
+    fresh = {p.name for p in tmp_path.iterdir()}
+    committed = {p.name for p in FIGURES_DIR.iterdir()}
+    assert fresh == committed
+    for info in FIGURES.values():
+        new = (tmp_path / info.file).read_bytes()
+        old = (FIGURES_DIR / info.file).read_bytes()
+        assert png_size(new) == png_size(old), f"{info.file}: pixel size changed"
+    assert (tmp_path / "README.md").read_text() == (FIGURES_DIR / "README.md").read_text()
+
+
+def test_unknown_lstm_part_is_rejected():
+    from helpers import diagrams
+
+    with pytest.raises(ValueError, match="unknown LSTM parts"):
+        diagrams.draw_lstm(None, highlight={"forget_gate"})
+
+
+# --- the notebooks use the set -----------------------------------------------------
+def page_calls() -> dict[str, set[int]]:
+    calls = {}
+    for path in NOTEBOOKS:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+        numbers = set()
+        for cell in nb["cells"]:
+            if cell["cell_type"] == "code":
+                source = "".join(cell["source"])
+                numbers |= {int(m) for m in PAGE_CALL.findall(source)}
+        calls[path.name] = numbers
+    return calls
+
+
+def test_every_page_call_refers_to_a_figure():
+    bad = {name: sorted(nums - set(FIGURES)) for name, nums in page_calls().items()
+           if nums - set(FIGURES)}
+    assert not bad, f"page(n) with no such figure: {bad}"
+
+
+def test_every_figure_is_used_by_a_notebook():
+    used = set().union(*page_calls().values()) if NOTEBOOKS else set()
+    unused = sorted(set(FIGURES) - used)
+    assert not unused, f"figures no notebook shows with page(n): {unused}"
