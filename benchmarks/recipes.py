@@ -1,0 +1,98 @@
+"""The seed notebook's univariate recipe against the course's, interleaved in one process.
+
+The seed recipe is rebuilt here (the seed's own code no longer runs on Keras 3);
+the course recipe is imported from helpers/forecasting.py, which notebook 05 teaches.
+Call ``helpers.notebook_setup.quiet_tensorflow()`` before importing this module.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+
+import keras
+import numpy as np
+
+from benchmarks.report import COURSE, SEED, RecipeRun
+from helpers.sequences import split_sequence
+
+RAW_SEQUENCE = [10, 20, 30, 40, 50, 60, 70, 80, 90]
+N_STEPS = 3
+LAST_WINDOW = [70, 80, 90]
+WARM_UP_SEED = 10_000  # outside any seed range a run uses; its pair is discarded
+
+
+def run_seed_recipe(seed: int) -> RecipeRun:
+    """The seed's model, as close as Keras 3 allows: only `keras.Input` replaces `input_shape`."""
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(seed)
+    X, y = split_sequence(RAW_SEQUENCE, N_STEPS)
+    X = X.reshape((X.shape[0], N_STEPS, 1))
+    model = keras.Sequential(
+        [
+            keras.Input((N_STEPS, 1)),
+            keras.layers.LSTM(50, activation="relu"),
+            keras.layers.Dense(1),
+        ]
+    )
+    model.compile(optimizer="adam", loss="mse")
+    start = time.perf_counter()
+    model.fit(X, y, epochs=200, verbose=0)
+    fit_seconds = time.perf_counter() - start
+    x_input = np.array(LAST_WINDOW, dtype=np.float32).reshape((1, N_STEPS, 1))
+    start = time.perf_counter()
+    prediction = float(np.asarray(model.predict(x_input, verbose=0)).reshape(-1)[0])
+    predict_seconds = time.perf_counter() - start
+    return RecipeRun(SEED, seed, prediction, fit_seconds, predict_seconds)
+
+
+def load_course_recipe() -> Callable[..., object]:
+    """``helpers.forecasting.train_course_forecaster``; ImportError when it is not there yet."""
+    from helpers.forecasting import train_course_forecaster
+
+    return train_course_forecaster
+
+
+def describe_course_recipe(train: Callable[..., object]) -> str:
+    doc = (train.__doc__ or "").strip().splitlines()
+    summary = f" ({doc[0].rstrip('.')})" if doc else ""
+    return f"`helpers.forecasting.{train.__name__}(sequence, n_steps=3, seed=seed)`{summary}"
+
+
+def run_course_recipe(train: Callable[..., object], seed: int) -> RecipeRun:
+    keras.backend.clear_session()
+    keras.utils.set_random_seed(seed)
+    start = time.perf_counter()
+    forecaster = train(RAW_SEQUENCE, n_steps=N_STEPS, seed=seed)
+    fit_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    prediction = float(forecaster.predict_next(LAST_WINDOW))
+    predict_seconds = time.perf_counter() - start
+    return RecipeRun(COURSE, seed, prediction, fit_seconds, predict_seconds)
+
+
+def run_interleaved(
+    seeds: Sequence[int],
+    train: Callable[..., object] | None,
+    progress: Callable[[str], None] = print,
+) -> list[RecipeRun]:
+    """Seed recipe then course recipe for each seed, after one discarded warm-up pair.
+
+    With ``train`` None (the course recipe is not written yet) only the seed recipe runs.
+    """
+    run_seed_recipe(WARM_UP_SEED)
+    if train is not None:
+        run_course_recipe(train, WARM_UP_SEED)
+    runs = []
+    for seed in seeds:
+        pair = [run_seed_recipe(seed)]
+        if train is not None:
+            pair.append(run_course_recipe(train, seed))
+        runs += pair
+        progress(
+            f"  seed {seed}: "
+            + ", ".join(
+                f"{run.recipe} {run.prediction:.3f} in {run.fit_seconds:.2f} s" for run in pair
+            )
+        )
+    return runs

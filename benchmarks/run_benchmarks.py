@@ -1,0 +1,196 @@
+"""Run the course's benchmarks and write benchmarks/RESULTS.md (`make bench`).
+
+    python benchmarks/run_benchmarks.py                        # the full run (10 seeds, every notebook)
+    python benchmarks/run_benchmarks.py --seeds 2 --notebooks 05   # a quick, partial run
+    python benchmarks/run_benchmarks.py --skip notebooks --note "machine shared with 5 others"
+
+Three sections (issue 6): the seed notebook's univariate recipe against the
+course's, interleaved per seed; every notebook in a fresh kernel (wall time,
+time to first output, peak kernel memory); the NumPy cells against Keras.
+The notebooks run first, while this process has not imported TensorFlow.
+Only RESULTS.md is written; executed notebooks are not saved.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shlex
+import sys
+import time
+from datetime import UTC, datetime
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if __name__ == "__main__":
+    sys.dont_write_bytecode = True  # leave no __pycache__ behind in the tree
+for folder in (ROOT, ROOT / "tools"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+
+import psutil  # noqa: E402
+import stamp_notebooks  # noqa: E402
+
+from benchmarks import report  # noqa: E402
+from helpers.notebook_setup import quiet_tensorflow  # noqa: E402
+
+SECTIONS = ("recipes", "notebooks", "cells")
+DEFAULT_OUTPUT = ROOT / "benchmarks" / "RESULTS.md"
+
+
+def log(message: str) -> None:
+    print(message, flush=True)
+
+
+def version_of(*distributions: str) -> str:
+    for name in distributions:
+        try:
+            return metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return "not installed"
+
+
+def package_versions() -> dict[str, str]:
+    return {
+        "python": platform.python_version(),
+        "tensorflow": version_of("tensorflow", "tensorflow-cpu"),
+        "keras": version_of("keras"),
+        "numpy": version_of("numpy"),
+        "nbclient": version_of("nbclient"),
+        "ipykernel": version_of("ipykernel"),
+    }
+
+
+def load_average() -> tuple[float, float, float] | None:
+    try:
+        return os.getloadavg()
+    except OSError:
+        return None
+
+
+def machine() -> report.Machine:
+    try:
+        cpu = report.cpu_model(Path("/proc/cpuinfo").read_text())
+    except OSError:
+        cpu = None
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        usable = os.cpu_count() or 1
+    return report.Machine(
+        cpu=cpu or platform.processor() or platform.machine(),
+        logical_cores=os.cpu_count() or 1,
+        usable_cores=usable,
+        ram_bytes=psutil.virtual_memory().total,
+        system=f"{platform.system()} {platform.release()}",
+        load_before=load_average(),
+    )
+
+
+def select_notebooks(all_files: list[str], wanted: list[str] | None) -> list[str]:
+    """The course files matching ``wanted`` ("05" or a file name); all when None."""
+    if not wanted:
+        return all_files
+    chosen = []
+    for item in wanted:
+        name = Path(item).name
+        matches = [f for f in all_files if f == name or f.split("_", 1)[0] == name.zfill(2)]
+        if not matches:
+            raise SystemExit(f"--notebooks: no course notebook matches {item!r} (have {all_files})")
+        chosen += [f for f in matches if f not in chosen]
+    return [f for f in all_files if f in chosen]
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seeds", type=int, default=report.MIN_SEEDS,
+                        help=f"how many seeds (0, 1, …) for the recipes (default {report.MIN_SEEDS})")
+    parser.add_argument("--notebooks", nargs="+", metavar="NN",
+                        help="only these notebooks, by number or file name (default: all)")
+    parser.add_argument("--skip", action="append", choices=SECTIONS, default=[],
+                        help="skip a section (repeatable)")
+    parser.add_argument("--cell-shapes", type=int, default=20,
+                        help="random shapes per NumPy cell in the parity check (default 20)")
+    parser.add_argument("--note", action="append", default=[],
+                        help="a line for the Notes section of RESULTS.md (repeatable)")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT,
+                        help="where to write the report (default benchmarks/RESULTS.md)")
+    args = parser.parse_args(argv)
+    if args.seeds < 1:
+        parser.error("--seeds must be >= 1")
+    if args.cell_shapes < 1:
+        parser.error("--cell-shapes must be >= 1")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    started = time.perf_counter()
+    # Kernels get the environment as it was before this process quiets TensorFlow:
+    # each notebook's set-up cell does that itself, as it does for a learner.
+    kernel_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    quiet_tensorflow()
+
+    course_files = [entry.file for entry in stamp_notebooks.load_course().entries]
+    sections = tuple(s for s in SECTIONS if s not in args.skip)
+    results = report.Results(
+        date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        command=shlex.join(["python", "benchmarks/run_benchmarks.py", *argv]),
+        machine=machine(),
+        versions=package_versions(),
+        sections=sections,
+        expected_notebooks=tuple(course_files),
+        notes=list(args.note),
+    )
+
+    if "notebooks" in sections:
+        from benchmarks.notebook_runs import run_notebook
+
+        for name in select_notebooks(course_files, args.notebooks):
+            log(f"notebook {name} ...")
+            run = run_notebook(ROOT / "notebooks" / name, env=kernel_env)
+            results.notebook_runs.append(run)
+            log(f"  {run.status}, {report._number(run.wall_seconds)} s, first output "
+                f"{report._number(run.first_output_seconds)} s, peak "
+                f"{'–' if run.peak_rss_bytes is None else report.megabytes(run.peak_rss_bytes)} MB")
+
+    if "recipes" in sections:
+        from benchmarks import recipes
+
+        results.seeds = tuple(range(args.seeds))
+        try:
+            train = recipes.load_course_recipe()
+            results.course_recipe = recipes.describe_course_recipe(train)
+        except ImportError as error:
+            train = None
+            results.course_recipe_error = f"`helpers.forecasting` is not importable ({error})"
+            log(f"course recipe unavailable: {error}; running the seed recipe alone")
+        log(f"recipes on seeds {list(results.seeds)} (after a discarded warm-up pair) ...")
+        results.recipe_runs = recipes.run_interleaved(results.seeds, train, progress=log)
+
+    if "cells" in sections:
+        try:
+            from benchmarks import cell_timings
+        except ImportError as error:
+            results.cell_parity_error = str(error)
+        else:
+            for kind in ("simple_rnn", "lstm"):
+                log(f"NumPy {kind} against Keras ...")
+                results.cell_parity.append(cell_timings.measure(kind, shapes=args.cell_shapes))
+
+    results.machine = report.Machine(**{**vars(results.machine), "load_after": load_average()})
+    results.duration_seconds = time.perf_counter() - started
+    args.output.write_text(report.render(results))
+    for verdict in report.verdicts(results):
+        log(f"{verdict.label:28} {verdict.target}: {verdict.detail}")
+    shown = args.output.resolve()
+    log(f"wrote {shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
