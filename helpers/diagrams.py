@@ -310,7 +310,8 @@ Y_IMUL = 3.9
 Y_TANH, Y_OMUL = 4.3, 2.4
 
 LSTM_PARTS = frozenset({
-    "cell_in", "forget_mul", "cell_mid", "plus", "cell_out", "inputs",
+    "cell_in", "forget_mul", "cell_mid", "plus", "cell_out",
+    "inputs", "f_in", "i_in", "c_in", "o_in",
     "f_box", "f_wire", "i_box", "i_wire", "c_box", "c_wire", "i_mul",
     "o_box", "o_wire", "tanh_op", "o_mul", "h_out",
 })
@@ -349,7 +350,8 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         wire(ax, [(X_C + R_OP, Y_C), (X_RIGHT, Y_C)], color=GREEN, lw=CELL_LINE_WIDTH,
              faded=fd("cell_out"))
         label(ax, X_RIGHT - 0.6, Y_C + 0.5, "c_t", faded=fd("cell_out"))
-    # inputs: h_{t-1} from the left, x_t from below, concatenated onto a bus
+    # inputs: h_{t-1} from the left, x_t from below, concatenated onto a bus that
+    # feeds every layer; a bus segment is in colour when a layer past it is
     if on("inputs"):
         f = fd("inputs")
         wire(ax, [(X_LEFT, Y_H), (X_CAT - 0.13, Y_H)], arrow=False, faded=f)
@@ -357,10 +359,18 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         wire(ax, [(X_CAT, -1.3), (X_CAT, Y_H - 0.13)], arrow=False, faded=f)
         label(ax, X_CAT, -1.75, "x_t", faded=f)
         concat_mark(ax, X_CAT, Y_H, faded=f)
-        wire(ax, [(X_CAT + 0.13, Y_H), (X_O, Y_H), (X_O, Y_LAYER - 0.4)], faded=f)
-        for x in (X_F, X_I, X_C):
-            copy_dot(ax, x, Y_H, faded=f)
-            wire(ax, [(x, Y_H), (x, Y_LAYER - 0.4)], faded=f)
+        taps = [("f_in", X_F), ("i_in", X_I), ("c_in", X_C), ("o_in", X_O)]
+        start = X_CAT + 0.13
+        for k, (part, x) in enumerate(taps):
+            seg_faded = all(fd(later) for later, _ in taps[k:])
+            last = k == len(taps) - 1
+            if last:
+                wire(ax, [(start, Y_H), (x, Y_H), (x, Y_LAYER - 0.4)], faded=fd(part))
+            else:
+                wire(ax, [(start, Y_H), (x, Y_H)], arrow=False, faded=seg_faded)
+                wire(ax, [(x, Y_H), (x, Y_LAYER - 0.4)], faded=fd(part))
+                copy_dot(ax, x, Y_H, faded=seg_faded)
+            start = x
     # the four layers
     for part, x, text in (("f_box", X_F, r"\sigma"), ("i_box", X_I, r"\sigma"),
                           ("c_box", X_C, r"\tanh"), ("o_box", X_O, r"\sigma")):
@@ -374,7 +384,7 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         label(ax, X_I - 0.2, 3.3, "i_t", ha="right", faded=fd("i_wire"))
     if on("c_wire"):
         wire(ax, [(X_C, Y_LAYER + 0.4), (X_C, Y_IMUL - R_OP)], faded=fd("c_wire"))
-        label(ax, X_C + 0.2, 3.15, r"\tilde{c}_t", ha="left", faded=fd("c_wire"))
+        label(ax, X_C + 0.3, 3.05, r"\tilde{c}_t", ha="left", faded=fd("c_wire"))
     if on("i_mul"):
         op_circle(ax, X_C, Y_IMUL, "×", faded=fd("i_mul"))
         wire(ax, [(X_C, Y_IMUL + R_OP), (X_C, Y_C - R_OP)], faded=fd("i_mul"))
@@ -410,15 +420,17 @@ def draw_lstm_module() -> Figure:
 
 
 def draw_cell_state() -> Figure:
-    fig, ax = canvas(*LSTM_VIEW)
+    fig, ax = canvas(-2.3, 13.3, -2.3, 6.9)
     draw_lstm(ax, show={"cell_in", "forget_mul", "cell_mid", "plus", "cell_out"})
     wire(ax, [(X_F, 3.3), (X_F, Y_C - R_OP)])
     label(ax, X_F, 2.85, "f_t")
     wire(ax, [(X_C, 3.3), (X_C, Y_C - R_OP)])
     label(ax, X_C, 2.85, r"i_t \odot \tilde{c}_t")
-    equation(ax, 5.5, 1.2, r"$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$", color=INK)
-    equation(ax, 5.5, 0.45, "forget some, then add some: nothing else touches the line",
-             size=FONT_SIZE - 1, color=MODULE_EDGE)
+    ax.text(8.6, 3.6, "forget some,\nthen add some;\nnothing else\nchanges the line",
+            ha="center", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE,
+            linespacing=1.35)
+    equation(ax, 5.5, -1.2, r"$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$",
+             size=FONT_SIZE + 2)
     return fig
 
 
@@ -433,12 +445,12 @@ def _step(highlight: set[str], equations: Sequence[str]) -> Figure:
 
 
 def draw_forget_step() -> Figure:
-    return _step({"inputs", "f_box", "f_wire", "forget_mul", "cell_in"},
+    return _step({"inputs", "f_in", "f_box", "f_wire", "forget_mul", "cell_in"},
                  [r"$f_t = \sigma(x_t W_f + h_{t-1} U_f + b_f)$"])
 
 
 def draw_input_step() -> Figure:
-    return _step({"inputs", "i_box", "i_wire", "c_box", "c_wire", "i_mul"},
+    return _step({"inputs", "i_in", "c_in", "i_box", "i_wire", "c_box", "c_wire", "i_mul"},
                  [r"$i_t = \sigma(x_t W_i + h_{t-1} U_i + b_i)$",
                   r"$\tilde{c}_t = \tanh(x_t W_c + h_{t-1} U_c + b_c)$"])
 
@@ -449,43 +461,46 @@ def draw_cell_update_step() -> Figure:
 
 
 def draw_output_step() -> Figure:
-    return _step({"inputs", "o_box", "o_wire", "tanh_op", "o_mul", "h_out", "cell_out"},
+    return _step({"inputs", "o_in", "o_box", "o_wire", "tanh_op", "o_mul", "h_out", "cell_out"},
                  [r"$o_t = \sigma(x_t W_o + h_{t-1} U_o + b_o)$",
                   r"$h_t = o_t \odot \tanh(c_t)$"])
 
 
 # --- legend, gate, GRU, windowing ---------------------------------------------------
 def draw_notation() -> Figure:
-    fig, ax = canvas(0, 15, -0.2, 6.6)
+    fig, ax = canvas(0, 15, -1.4, 7.4)
     cols = [2.5, 7.5, 12.5]
-    row_top, row_bottom = 4.6, 1.5
-    # row 1
-    layer_box(ax, cols[0], row_top, r"\sigma", w=1.4)
-    ax.text(cols[0] + 1.0, row_top, "", fontsize=1)
-    op_circle(ax, cols[1] - 0.5, row_top, "×")
-    op_circle(ax, cols[1] + 0.5, row_top, "+")
+    row_top, row_bottom = 5.9, 2.0
+
+    def caption(x: float, y: float, name: str, detail: str) -> None:
+        ax.text(x, y, name, ha="center", va="top", fontsize=FONT_SIZE)
+        ax.text(x, y - 0.62, detail, ha="center", va="top", fontsize=FONT_SIZE - 2,
+                color=MODULE_EDGE, linespacing=1.3)
+
+    layer_box(ax, cols[0] - 0.8, row_top, r"\sigma")
+    layer_box(ax, cols[0] + 0.8, row_top, r"\tanh")
+    op_circle(ax, cols[1] - 1.1, row_top, "×")
+    op_circle(ax, cols[1] - 0.15, row_top, "+")
+    op_circle(ax, cols[1] + 1.0, row_top, "tanh", r=R_TANH)
     wire(ax, [(cols[2] - 1.4, row_top), (cols[2] + 1.4, row_top)])
-    captions_top = ["neural-network layer\n(weights, then σ or tanh)",
-                    "pointwise operation\n(component by component)",
-                    "vector transfer"]
-    for x, text in zip(cols, captions_top, strict=True):
-        ax.text(x, row_top - 0.85, text, ha="center", va="top", fontsize=FONT_SIZE - 1,
-                linespacing=1.3)
-    # row 2
-    wire(ax, [(cols[0] - 1.5, row_bottom), (cols[0] + 1.5, row_bottom)], color=GREEN,
-         lw=CELL_LINE_WIDTH)
-    wire(ax, [(cols[1] - 1.5, row_bottom + 0.6), (cols[1] - 0.13, row_bottom + 0.6)],
+    caption(cols[0], row_top - 0.75, "neural-network layer", "learned weights,\nthen σ or tanh")
+    caption(cols[1], row_top - 0.75, "pointwise operation", "component by\ncomponent")
+    caption(cols[2], row_top - 0.75, "vector transfer", "a vector moves\nalong the line")
+
+    wire(ax, [(cols[0] - 1.5, row_bottom + 0.3), (cols[0] + 1.5, row_bottom + 0.3)],
+         color=GREEN, lw=CELL_LINE_WIDTH)
+    wire(ax, [(cols[1] - 1.5, row_bottom + 0.3), (cols[1] - 0.13, row_bottom + 0.3)],
          arrow=False)
-    wire(ax, [(cols[1], row_bottom - 0.6), (cols[1], row_bottom + 0.47)], arrow=False)
-    concat_mark(ax, cols[1], row_bottom + 0.6)
-    wire(ax, [(cols[1] + 0.13, row_bottom + 0.6), (cols[1] + 1.5, row_bottom + 0.6)])
-    wire(ax, [(cols[2] - 1.5, row_bottom + 0.3), (cols[2] + 1.5, row_bottom + 0.3)])
-    copy_dot(ax, cols[2] - 0.3, row_bottom + 0.3)
-    wire(ax, [(cols[2] - 0.3, row_bottom + 0.3), (cols[2] - 0.3, row_bottom + 1.1),
-              (cols[2] + 1.5, row_bottom + 1.1)])
-    captions_bottom = ["cell state $c_t$", "concatenate", "copy"]
-    for x, text in zip(cols, captions_bottom, strict=True):
-        ax.text(x, row_bottom - 0.8, text, ha="center", va="top", fontsize=FONT_SIZE - 1)
+    wire(ax, [(cols[1], row_bottom - 0.7), (cols[1], row_bottom + 0.17)], arrow=False)
+    concat_mark(ax, cols[1], row_bottom + 0.3)
+    wire(ax, [(cols[1] + 0.13, row_bottom + 0.3), (cols[1] + 1.5, row_bottom + 0.3)])
+    wire(ax, [(cols[2] - 1.5, row_bottom - 0.2), (cols[2] + 1.5, row_bottom - 0.2)])
+    copy_dot(ax, cols[2] - 0.3, row_bottom - 0.2)
+    wire(ax, [(cols[2] - 0.3, row_bottom - 0.2), (cols[2] - 0.3, row_bottom + 0.6),
+              (cols[2] + 1.5, row_bottom + 0.6)])
+    caption(cols[0], row_bottom - 0.95, "cell state", "the LSTM's memory line")
+    caption(cols[1], row_bottom - 0.95, "concatenate", "two vectors joined\nend to end")
+    caption(cols[2], row_bottom - 0.95, "copy", "the same vector\ngoes two ways")
     return fig
 
 
@@ -534,9 +549,9 @@ def draw_gru_cell() -> Figure:
     extra = 0.9 * len(eqs) + 0.3
     fig, ax = canvas(x0, x1, y0 - extra, y1)
     module_box(ax, 0, 0, 11, 6.2)
-    x_copy, x_z, x_r, x_hh = 0.6, 2.4, 4.3, 6.6
-    x_zmul, x_one, x_hmul = 7.8, 8.8, 9.8
-    y_z, y_hh = 4.4, 3.7
+    x_copy, x_z, x_r, x_hh = 0.6, 2.5, 4.3, 6.4
+    x_zmul, x_one, x_hmul, x_up = 7.3, 8.45, 9.6, 10.5
+    y_z = 3.9
     # the hidden-state line along the top
     wire(ax, [(X_LEFT, Y_C), (x_zmul - R_OP, Y_C)], arrow=False, lw=CELL_LINE_WIDTH - 1.5)
     label(ax, X_LEFT - 0.1, Y_C + 0.5, "h_{t-1}", ha="left")
@@ -545,9 +560,9 @@ def draw_gru_cell() -> Figure:
     op_circle(ax, x_hmul, Y_C, "+")
     wire(ax, [(x_hmul + R_OP, Y_C), (X_RIGHT, Y_C)], lw=CELL_LINE_WIDTH - 1.5)
     label(ax, X_RIGHT - 0.6, Y_C + 0.5, "h_t")
-    copy_dot(ax, X_H_UP + 0.6, Y_C)
-    wire(ax, [(X_H_UP + 0.6, Y_C), (X_H_UP + 0.6, 7.3)])
-    label(ax, X_H_UP + 0.85, 7.0, "h_t", ha="left")
+    copy_dot(ax, x_up, Y_C)
+    wire(ax, [(x_up, Y_C), (x_up, 7.3)])
+    label(ax, x_up + 0.25, 7.0, "h_t", ha="left")
     # h_{t-1} copied down to meet x_t
     copy_dot(ax, x_copy, Y_C)
     wire(ax, [(x_copy, Y_C), (x_copy, Y_H), (X_CAT + 0.4 - 0.13, Y_H)], arrow=False)
@@ -565,20 +580,19 @@ def draw_gru_cell() -> Figure:
     # r_t goes into the candidate layer
     wire(ax, [(x_r + 0.65, Y_LAYER), (x_hh - 0.65, Y_LAYER)])
     label(ax, (x_r + x_hh) / 2, Y_LAYER + 0.4, "r_t")
-    # z_t: copied to the two multiplications
+    # z_t: copied to the two multiplications, once as z_t and once as 1 - z_t
     wire(ax, [(x_z, Y_LAYER + 0.4), (x_z, y_z), (x_zmul, y_z)], arrow=False)
-    label(ax, x_z - 0.2, 3.4, "z_t", ha="right")
+    label(ax, x_z - 0.2, 3.35, "z_t", ha="right")
     copy_dot(ax, x_zmul, y_z)
     wire(ax, [(x_zmul, y_z), (x_zmul, Y_C - R_OP)])
     wire(ax, [(x_zmul, y_z), (x_one - R_OP, y_z)])
     op_circle(ax, x_one, y_z, "1−", fontsize=FONT_SIZE - 1)
-    wire(ax, [(x_one + R_OP, y_z), (x_hmul + 0.55, y_z), (x_hmul + 0.55, y_hh),
-              (x_hmul + R_OP, y_hh)])
-    # candidate h~_t times (1 - z_t), added to the line
-    wire(ax, [(x_hh, Y_LAYER + 0.4), (x_hh, y_hh), (x_hmul - R_OP, y_hh)])
-    label(ax, x_hh + 0.2, 3.2, r"\tilde{h}_t", ha="left")
-    op_circle(ax, x_hmul, y_hh, "×")
-    wire(ax, [(x_hmul, y_hh + R_OP), (x_hmul, Y_C - R_OP)])
+    wire(ax, [(x_one + R_OP, y_z), (x_hmul - R_OP, y_z)])
+    # the candidate h~_t, times (1 - z_t), added to the line
+    wire(ax, [(x_hh + 0.65, Y_LAYER), (x_hmul, Y_LAYER), (x_hmul, y_z - R_OP)])
+    label(ax, (x_hh + 0.65 + x_hmul) / 2, Y_LAYER + 0.42, r"\tilde{h}_t")
+    op_circle(ax, x_hmul, y_z, "×")
+    wire(ax, [(x_hmul, y_z + R_OP), (x_hmul, Y_C - R_OP)])
     for k, text in enumerate(eqs):
         equation(ax, 5.5, y0 - 0.4 - 0.9 * k, text, size=FONT_SIZE + 1)
     return fig
@@ -589,7 +603,7 @@ def draw_windowing() -> Figure:
     n_steps = 3
     n_samples = len(sequence) - n_steps
     row_h = 0.95
-    fig, ax = canvas(-2.4, 15.8, -0.4, 1.6 + row_h * (n_samples + 1.6))
+    fig, ax = canvas(-2.8, 15.6, -0.4, 1.6 + row_h * (n_samples + 1.6))
     top = row_h * (n_samples + 1)
 
     def cell(x: float, y: float, text: str, fill: str, edge: str = INK,
