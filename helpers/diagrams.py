@@ -199,24 +199,23 @@ def _rnn_cell_small(ax: Axes, cx: float, *, x_label: str, h_label: str, y: float
     label(ax, cx, y + h + 1.35, h_label, highlight=highlight_out)
 
 
-def _loop(ax: Axes, cx: float, y: float, w: float, h: float) -> None:
-    """The feedback loop on the right of a folded RNN."""
+def _loop(ax: Axes, cx: float, w: float, h: float, reach: float = 1.0) -> None:
+    """The feedback loop of a folded RNN: out of A's right side and back in."""
     right = cx + w / 2
-    wire(ax, [(right, y + h * 0.72), (right + 0.8, y + h * 0.72), (right + 0.8, y - 0.55),
-              (right - 0.35, y - 0.55), (right - 0.35, y)], lw=LINE_WIDTH)
+    wire(ax, [(right, h * 0.78), (right + reach, h * 0.78), (right + reach, h * 0.22),
+              (right, h * 0.22)])
 
 
 def draw_rnn_loop() -> Figure:
-    fig, ax = canvas(-4.2, 7.0, -2.0, 3.0)
+    fig, ax = canvas(-4.4, 6.4, -2.0, 3.0)
     cx, w, h = 0.0, 1.8, 1.4
     _rnn_cell_small(ax, cx, x_label="x_t", h_label="h_t", w=w, h=h)
-    right = cx + w / 2
-    wire(ax, [(right, h * 0.6), (right + 1.2, h * 0.6), (right + 1.2, -0.55),
-              (cx + 0.45, -0.55), (cx + 0.45, 0)])
-    ax.text(right + 1.45, 0.1, "loop: $h_t$ comes back\nas $h_{t-1}$ at the\nnext step",
+    _loop(ax, cx, w, h)
+    ax.text(cx + w / 2 + 1.3, h / 2, "loop: $h_t$ comes back\nas $h_{t-1}$ at the\nnext step",
             ha="left", va="center", fontsize=FONT_SIZE, color=INK, linespacing=1.4)
-    ax.text(-1.3, 0.7, "module", ha="right", va="center", fontsize=FONT_SIZE - 1,
-            color=MODULE_EDGE)
+    ax.text(cx - w / 2 - 0.3, h / 2, "module A:\nthe same weights\nat every step",
+            ha="right", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE,
+            linespacing=1.4)
     return fig
 
 
@@ -249,9 +248,7 @@ def draw_rnn_unrolled() -> Figure:
     fig, ax = canvas(-3.2, 14.6, -2.1, 3.0)
     w, h = 1.4, 1.3
     _rnn_cell_small(ax, -1.0, x_label="x_t", h_label="h_t", w=w, h=h)
-    right = -1.0 + w / 2
-    wire(ax, [(right, h * 0.6), (right + 0.9, h * 0.6), (right + 0.9, -0.5),
-              (-1.0 + 0.4, -0.5), (-1.0 + 0.4, 0)])
+    _loop(ax, -1.0, w, h, reach=0.8)
     ax.text(1.2, h / 2, "=", ha="center", va="center", fontsize=28, color=INK)
     xs = [4.9, 7.2, 9.5, 11.5, 13.5]
     _chain(ax, xs, ["x_1", "x_2", "x_3", None, "x_t"], ["h_1", "h_2", "h_3", None, "h_t"],
@@ -273,6 +270,8 @@ def draw_long_gap() -> Figure:
     _chain(ax, xs, ["x_1", "x_2", "x_3", None, "x_{t-2}", "x_{t-1}", "x_t"],
            ["h_1", "h_2", "h_3", None, "h_{t-2}", "h_{t-1}", "h_t"],
            hi_inputs=[0, 1], hi_output=6, hi_links=range(6))
+    ax.text(xs[3], -0.75, "many steps", ha="center", va="center", fontsize=FONT_SIZE,
+            color=VERMILLION, fontweight="bold")
     return fig
 
 
@@ -511,12 +510,12 @@ def draw_gate() -> Figure:
     op_circle(ax, x_mul, y_line, "×")
     wire(ax, [(x_mul + R_OP, y_line), (6.0, y_line)])
     label(ax, -0.5, y_line + 0.45, "v", ha="left")
-    label(ax, 5.7, y_line + 0.45, r"g \odot v")
+    label(ax, 5.7, y_line + 0.45, r"s \odot v")
     layer_box(ax, x_mul, 0.9, r"\sigma")
     wire(ax, [(x_mul, -1.1), (x_mul, 0.5)])
     label(ax, x_mul - 0.3, -0.75, r"x_t,\ h_{t-1}", ha="right", size=FONT_SIZE)
     wire(ax, [(x_mul, 1.3), (x_mul, y_line - R_OP)])
-    label(ax, x_mul + 0.25, 1.95, "g", ha="left")
+    label(ax, x_mul + 0.25, 1.95, "s", ha="left")
     ax.text(x_mul + 0.7, 1.45, "each component\nbetween 0 and 1", ha="left", va="center",
             fontsize=FONT_SIZE - 2, color=MODULE_EDGE, linespacing=1.3)
     # a worked example, one component per row
@@ -524,7 +523,7 @@ def draw_gate() -> Figure:
     ax.text(ex_x + 2.6, 3.85, "for example", ha="center", va="center",
             fontsize=FONT_SIZE - 1, color=MODULE_EDGE)
     rows = [("2.0", "0.99", "1.98"), ("−1.0", "0.01", "−0.01"), ("0.5", "0.5", "0.25")]
-    heads = ["$v$", "$g$", r"$g \odot v$"]
+    heads = ["$v$", "$s$", r"$s \odot v$"]
     xs = [ex_x + 0.5, ex_x + 2.3, ex_x + 4.6]
     for x, head in zip(xs, heads, strict=True):
         ax.text(x, 3.1, head, ha="center", va="center", fontsize=FONT_SIZE + 1)

@@ -42,7 +42,8 @@ _CATALOGUE = [
         "and its output hₜ is also fed back to A at the next time step.",
         "A rounded box labelled A. An arrow from x t below enters it; an arrow leaves "
         "the top as h t. A loop arrow leaves the right side of A and comes back into it, "
-        "labelled: h t is fed back as h t minus 1 at the next step.",
+        "labelled: h t comes back as h t minus 1 at the next step. A note on the left "
+        "says module A uses the same weights at every step.",
         "draw_rnn_loop",
     ),
     FigureInfo(
@@ -70,7 +71,7 @@ _CATALOGUE = [
         "The information must survive every step in between.",
         "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x t minus 1, "
         "x t. Inputs x 1 and x 2 and the output h t are highlighted, as is the long path "
-        "of arrows between them, marked as many steps.",
+        "of arrows between them, marked many steps.",
         "draw_long_gap",
     ),
     FigureInfo(
@@ -100,10 +101,11 @@ _CATALOGUE = [
         7, "07_notation.png",
         "How to read the diagrams: boxes are neural-network layers, circles are pointwise "
         "operations, lines carry vectors, merging lines concatenate and splitting lines copy.",
-        "A legend with six entries: an orange box, a neural-network layer with learned "
-        "weights; a blue circle, a pointwise operation; an arrow, a vector transfer; a "
-        "thick green line, the cell state; two lines joining at a small open square, "
-        "concatenate; a line splitting at a black dot, copy.",
+        "A legend with six entries: orange boxes labelled sigma and tanh, a neural-network "
+        "layer with learned weights; blue circles labelled times, plus and tanh, a "
+        "pointwise operation; an arrow, a vector transfer; a thick green line, the cell "
+        "state; two lines joining at a small open square, concatenate; a line splitting "
+        "at a black dot, copy.",
         "draw_notation",
     ),
     FigureInfo(
@@ -112,17 +114,20 @@ _CATALOGUE = [
         "by one pointwise multiplication (forget) and one addition (write).",
         "The outline of the LSTM module with only its top line drawn: c t minus 1 enters "
         "on the left, passes a multiply circle fed by f t from below, then a plus circle "
-        "fed by i t times c tilde t from below, and leaves on the right as c t.",
+        "fed by i t times c tilde t from below, and leaves on the right as c t. A note "
+        "reads: forget some, then add some; nothing else changes the line. Below: c t = "
+        "f t times c t minus 1 plus i t times c tilde t, pointwise.",
         "draw_cell_state",
     ),
     FigureInfo(
         9, "09_gate.png",
         "A gate: a σ layer outputs numbers between 0 and 1, and a pointwise "
         "multiplication lets that fraction of each component through.",
-        "A vector line runs left to right through a multiply circle. Below it an orange "
-        "box labelled sigma takes the inputs and sends gate values between 0 and 1 up "
-        "into the circle. A worked example reads: 2.0, minus 1.0, 0.5 times 0.99, 0.01, "
-        "0.5 gives 1.98, minus 0.01, 0.25.",
+        "A line carrying a vector v runs left to right through a multiply circle and "
+        "leaves as s times v. Below it an orange box labelled sigma takes x t and h t "
+        "minus 1 and sends s, each component between 0 and 1, up into the circle. A "
+        "worked example: v = 2.0, minus 1.0, 0.5 times s = 0.99, 0.01, 0.5 gives 1.98, "
+        "minus 0.01, 0.25; near 1 keeps, near 0 blocks.",
         "draw_gate",
     ),
     FigureInfo(
@@ -166,7 +171,8 @@ _CATALOGUE = [
     FigureInfo(
         14, "14_gru_cell.png",
         "A GRU cell, as Keras computes it (reset_after=True): an update gate zₜ and a "
-        "reset gate rₜ, no separate cell state; hₜ = zₜ ⊙ hₜ₋₁ + (1 − zₜ) ⊙ h̃ₜ.",
+        "reset gate rₜ, no separate cell state; hₜ = zₜ ⊙ hₜ₋₁ + (1 − zₜ) ⊙ h̃ₜ. "
+        "Keras gives the candidate two biases: b_h, and b′_h inside the reset product.",
         "A module box. The hidden state line runs across the top from h t minus 1 to h t "
         "through a multiply circle and a plus circle. h t minus 1 and x t are concatenated "
         "and feed a sigma layer for z t, a sigma layer for r t and a tanh layer for h tilde "
