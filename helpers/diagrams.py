@@ -119,7 +119,7 @@ def module_box(ax: Axes, x: float, y: float, w: float, h: float, *, faded: bool 
 
 
 def layer_box(ax: Axes, x: float, y: float, text: str, *, faded: bool = False,
-              w: float = 1.3, h: float = 0.8) -> None:
+              w: float = 1.4, h: float = 0.8) -> None:
     """A neural-network layer (weights, bias, then σ or tanh), centred at (x, y)."""
     ax.add_patch(Rectangle((x - w / 2, y - h / 2), w, h,
                            facecolor=FADED_FILL if faded else ORANGE,
@@ -388,11 +388,11 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         op_circle(ax, X_C, Y_IMUL, "×", faded=fd("i_mul"))
         wire(ax, [(X_C, Y_IMUL + R_OP), (X_C, Y_C - R_OP)], faded=fd("i_mul"))
     if on("o_wire"):
-        wire(ax, [(X_O + 0.65, Y_OMUL), (X_TANH - R_OP, Y_OMUL)], faded=fd("o_wire"))
+        wire(ax, [(X_O + 0.7, Y_OMUL), (X_TANH - R_OP, Y_OMUL)], faded=fd("o_wire"))
         label(ax, (X_O + X_TANH) / 2 + 0.1, Y_OMUL + 0.4, "o_t", faded=fd("o_wire"))
     if on("tanh_op"):
         f = fd("tanh_op")
-        copy_dot(ax, X_TANH, Y_C, faded=f, color=GREEN if not f else INK)
+        copy_dot(ax, X_TANH, Y_C, faded=f)
         wire(ax, [(X_TANH, Y_C), (X_TANH, Y_TANH + R_TANH)], faded=f)
         op_circle(ax, X_TANH, Y_TANH, "tanh", faded=f, r=R_TANH)
         wire(ax, [(X_TANH, Y_TANH - R_TANH), (X_TANH, Y_OMUL + R_OP)], faded=f)
@@ -455,7 +455,8 @@ def draw_input_step() -> Figure:
 
 
 def draw_cell_update_step() -> Figure:
-    return _step({"cell_in", "forget_mul", "cell_mid", "plus", "cell_out", "f_wire", "i_mul"},
+    return _step({"cell_in", "forget_mul", "cell_mid", "plus", "cell_out", "f_wire", "i_wire",
+                  "c_wire", "i_mul"},
                  [r"$c_t = f_t \odot c_{t-1} + i_t \odot \tilde{c}_t$"])
 
 
@@ -577,7 +578,7 @@ def draw_gru_cell() -> Figure:
     layer_box(ax, x_r, Y_LAYER, r"\sigma")
     layer_box(ax, x_hh, Y_LAYER, r"\tanh")
     # r_t goes into the candidate layer
-    wire(ax, [(x_r + 0.65, Y_LAYER), (x_hh - 0.65, Y_LAYER)])
+    wire(ax, [(x_r + 0.7, Y_LAYER), (x_hh - 0.7, Y_LAYER)])
     label(ax, (x_r + x_hh) / 2, Y_LAYER + 0.4, "r_t")
     # z_t: copied to the two multiplications, once as z_t and once as 1 - z_t
     wire(ax, [(x_z, Y_LAYER + 0.4), (x_z, y_z), (x_zmul, y_z)], arrow=False)
@@ -588,8 +589,8 @@ def draw_gru_cell() -> Figure:
     op_circle(ax, x_one, y_z, "1−", fontsize=FONT_SIZE - 1)
     wire(ax, [(x_one + R_OP, y_z), (x_hmul - R_OP, y_z)])
     # the candidate h~_t, times (1 - z_t), added to the line
-    wire(ax, [(x_hh + 0.65, Y_LAYER), (x_hmul, Y_LAYER), (x_hmul, y_z - R_OP)])
-    label(ax, (x_hh + 0.65 + x_hmul) / 2, Y_LAYER + 0.42, r"\tilde{h}_t")
+    wire(ax, [(x_hh + 0.7, Y_LAYER), (x_hmul, Y_LAYER), (x_hmul, y_z - R_OP)])
+    label(ax, (x_hh + 0.7 + x_hmul) / 2, Y_LAYER + 0.42, r"\tilde{h}_t")
     op_circle(ax, x_hmul, y_z, "×")
     wire(ax, [(x_hmul, y_z + R_OP), (x_hmul, Y_C - R_OP)])
     for k, text in enumerate(eqs):
