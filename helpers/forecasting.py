@@ -1,0 +1,304 @@
+"""Univariate LSTM forecasting: the seed's model, fast training, the differenced fix.
+
+Taught in notebooks/05_univariate_lstm_forecasting.ipynb, which writes each
+piece out in full before handing it to this module:
+
+* ``build_forecasting_model``: the seed notebook's model in Keras 3
+  (``keras.Input``, ``LSTM(50, activation="relu")``, ``Dense(1)``, Adam, MSE).
+* ``train_for_steps``: full-batch training for a number of updates, fed from a
+  repeated ``tf.data`` dataset so that Keras builds its input pipeline once
+  (``fit`` on NumPy arrays rebuilds it every epoch, which dominates the run
+  time on tiny data sets).
+* ``to_differences``: windows of values -> windows of changes, target -> next change.
+* ``train_course_forecaster``: the notebook's fixed recipe (differencing, the
+  seed's model, 200 Adam updates); it predicts 100 for ``[70, 80, 90]``.
+* ``recursive_forecast``: several steps ahead by feeding forecasts back in.
+* ``last_value_forecast`` and ``linear_extrapolation_forecast``: naive baselines.
+
+TensorFlow and Keras are imported inside the functions that need them, so
+importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+from numpy.typing import ArrayLike
+
+from helpers.sequences import split_sequence
+
+if TYPE_CHECKING:  # pragma: no cover - only for type checkers
+    import keras
+
+#: The fixed recipe's settings (notebook 05, "A principled fix: differencing").
+COURSE_UNITS = 50
+COURSE_TRAINING_STEPS = 200
+
+
+def _check_int(value: Any, name: str, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    return int(value)
+
+
+def _as_windows(window: ArrayLike, name: str, n_steps: int | None = None) -> np.ndarray:
+    """``window`` as a finite float32 array of shape (n_steps,) or (batch, n_steps)."""
+    if isinstance(window, (str, bytes)):
+        raise TypeError(f"{name} must hold numbers, got a string")
+    try:
+        values = np.asarray(window)
+    except ValueError as error:  # ragged nested lists
+        raise ValueError(f"{name} must be a 1-D or 2-D array of numbers ({error})") from None
+    if values.dtype == bool or not (
+        np.issubdtype(values.dtype, np.integer) or np.issubdtype(values.dtype, np.floating)
+    ):
+        raise TypeError(f"{name} must hold numbers, got dtype {values.dtype}")
+    if values.ndim not in (1, 2):
+        raise ValueError(
+            f"{name} must be 1-D (n_steps,) or 2-D (batch, n_steps), got shape {values.shape}"
+        )
+    if values.size == 0:
+        raise ValueError(f"{name} is empty")
+    if not np.all(np.isfinite(values)):
+        raise ValueError(f"{name} holds NaN or infinite values")
+    if n_steps is not None and values.shape[-1] != n_steps:
+        raise ValueError(
+            f"{name} must hold the last {n_steps} values (n_steps = {n_steps}), "
+            f"got shape {values.shape}"
+        )
+    return values.astype(np.float32)
+
+
+def build_forecasting_model(n_steps: int, n_features: int = 1, units: int = COURSE_UNITS) -> keras.Model:
+    """The seed notebook's forecaster in Keras 3, compiled with Adam and MSE.
+
+    ``keras.Input((n_steps, n_features))`` -> ``LSTM(units, activation="relu")``
+    -> ``Dense(1)``. Taught in notebook 05, which counts its parameters by hand:
+    ``4 * (units * (n_features + units) + units)`` for the LSTM plus
+    ``units + 1`` for the Dense layer.
+
+    Args:
+        n_steps: time steps per window (int >= 1).
+        n_features: values per time step (int >= 1).
+        units: LSTM units, n in the course notation (int >= 1).
+    """
+    n_steps = _check_int(n_steps, "n_steps", 1)
+    n_features = _check_int(n_features, "n_features", 1)
+    units = _check_int(units, "units", 1)
+    import keras
+
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(n_steps, n_features)),
+            keras.layers.LSTM(units, activation="relu"),
+            keras.layers.Dense(1),
+        ]
+    )
+    model.compile(optimizer="adam", loss="mse")
+    return model
+
+
+def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) -> np.ndarray:
+    """Make ``steps`` full-batch updates of ``model`` on ``(X, y)``; return the loss before each.
+
+    The same updates as ``model.fit(X, y, epochs=steps, batch_size=len(X))``
+    (the seed's ``fit`` when there are at most 32 samples), but the data come
+    from one repeated ``tf.data`` dataset with ``steps_per_epoch=1``: Keras
+    then keeps a single input pipeline, instead of building a new one every
+    epoch. Taught in notebook 05.
+
+    Args:
+        model: a compiled Keras model.
+        X: inputs, shape (samples, n_steps) or (samples, n_steps, features);
+            a 2-D ``X`` gets a trailing features axis of size 1.
+        y: targets, shape (samples,) or (samples, 1).
+        steps: number of updates (int >= 1).
+
+    Returns:
+        The training loss of each update, shape (steps,).
+    """
+    steps = _check_int(steps, "steps", 1)
+    X = np.asarray(X, dtype=np.float32)
+    y = np.asarray(y, dtype=np.float32)
+    if X.ndim == 2:
+        X = X[..., np.newaxis]
+    if X.ndim != 3:
+        raise ValueError(f"X must have shape (samples, n_steps[, features]), got {X.shape}")
+    if len(X) == 0 or len(y) != len(X):
+        raise ValueError(f"X and y must hold the same, non-zero number of samples: {len(X)} and {len(y)}")
+    import tensorflow as tf
+
+    dataset = tf.data.Dataset.from_tensor_slices((X, y)).batch(len(X)).repeat()
+    history = model.fit(dataset, epochs=steps, steps_per_epoch=1, shuffle=False, verbose=0)
+    return np.asarray(history.history["loss"], dtype=np.float64)
+
+
+def to_differences(X: ArrayLike, y: ArrayLike | None = None) -> tuple[np.ndarray, np.ndarray | None]:
+    """Windows of values -> windows of changes; each target -> the change after its window.
+
+    Row ``[70, 80, 90]`` becomes ``[10, 10]`` and its target ``100`` becomes
+    ``100 - 90 = 10``. Taught in notebook 05 ("A principled fix: differencing").
+
+    Args:
+        X: windows, shape (samples, n_steps) with n_steps >= 2.
+        y: targets, shape (samples,), or None.
+
+    Returns:
+        ``(np.diff(X, axis=1), y - X[:, -1])``; the second item is None when ``y`` is.
+    """
+    X = _as_windows(X, "X")
+    if X.ndim != 2:
+        raise ValueError(f"X must have shape (samples, n_steps), got {X.shape}")
+    if X.shape[1] < 2:
+        raise ValueError("X needs n_steps >= 2: a window of one value holds no change")
+    changes = np.diff(X, axis=1)
+    if y is None:
+        return changes, None
+    y = np.asarray(y, dtype=np.float32).reshape(-1)
+    if len(y) != len(X):
+        raise ValueError(f"X and y must hold the same number of samples: {len(X)} and {len(y)}")
+    return changes, y - X[:, -1]
+
+
+def step_scale(sequence: ArrayLike) -> float:
+    """Typical size of one step, ``mean(|x_t - x_{t-1}|)``; 1.0 for a constant sequence.
+
+    Dividing the changes by it gives the network numbers near 1. Notebook 05.
+    """
+    values = _as_windows(sequence, "sequence")
+    if values.ndim != 1 or len(values) < 2:
+        raise ValueError(f"sequence must be 1-D with at least 2 values, got shape {values.shape}")
+    scale = float(np.mean(np.abs(np.diff(values.astype(np.float64)))))
+    return scale if scale > 0 else 1.0
+
+
+@dataclass
+class DifferencedForecaster:
+    """An LSTM that forecasts the next *change*, scaled by ``scale``; notebook 05.
+
+    ``predict_next([70, 80, 90])`` feeds the changes ``[10, 10] / scale`` to
+    ``model`` and returns ``90 + scale * output``.
+    """
+
+    model: Any
+    n_steps: int
+    scale: float
+    losses: np.ndarray
+
+    def predict_next(self, window: ArrayLike) -> float | np.ndarray:
+        """Forecast the value after ``window``.
+
+        Args:
+            window: the last ``n_steps`` values, shape (n_steps,), or a batch
+                of windows, shape (batch, n_steps).
+
+        Returns:
+            A float for one window, an array of shape (batch,) for a batch.
+        """
+        windows = _as_windows(window, "window", self.n_steps)
+        batch = windows.reshape(-1, self.n_steps)
+        changes = np.diff(batch, axis=1) / np.float32(self.scale)
+        output = np.asarray(self.model(changes[..., np.newaxis], training=False))[:, 0]
+        forecast = batch[:, -1].astype(np.float64) + self.scale * output.astype(np.float64)
+        return float(forecast[0]) if windows.ndim == 1 else forecast
+
+
+def train_course_forecaster(
+    sequence: ArrayLike | Sequence[float],
+    n_steps: int = 3,
+    *,
+    seed: int = 0,
+    steps: int = COURSE_TRAINING_STEPS,
+) -> DifferencedForecaster:
+    """Train notebook 05's fixed recipe on ``sequence`` and return the forecaster.
+
+    The recipe: cut ``sequence`` into windows of ``n_steps`` values
+    (``split_sequence``); turn each window into its ``n_steps - 1`` changes and
+    each target into the change after the window (``to_differences``); divide
+    by the typical step (``step_scale``); seed Python, NumPy and TensorFlow with
+    ``keras.utils.set_random_seed(seed)``; build the seed's model
+    (``build_forecasting_model(n_steps - 1)``); make ``steps`` full-batch Adam
+    updates (``train_for_steps``). On ``[10, 20, ..., 90]`` it predicts 100 for
+    ``[70, 80, 90]`` to within 0.05 on every seed we tried.
+
+    Args:
+        sequence: 1-D sequence of numbers, at least ``n_steps + 1`` long.
+        n_steps: values per window (int >= 2, so a window holds a change).
+        seed: random seed (int >= 0); it also reseeds the global generators.
+        steps: number of Adam updates (int >= 1).
+
+    Returns:
+        A ``DifferencedForecaster``; call ``.predict_next(window)``.
+    """
+    n_steps = _check_int(n_steps, "n_steps", 2)
+    seed = _check_int(seed, "seed", 0)
+    steps = _check_int(steps, "steps", 1)
+    X, y = split_sequence(sequence, n_steps)
+    if X.ndim != 2:
+        raise ValueError(f"sequence must be 1-D (time,), got {np.asarray(sequence).ndim}-D data")
+    scale = step_scale(sequence)
+    changes, next_change = to_differences(X, y)
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    model = build_forecasting_model(n_steps - 1)
+    losses = train_for_steps(model, changes / scale, next_change / scale, steps)
+    return DifferencedForecaster(model=model, n_steps=n_steps, scale=scale, losses=losses)
+
+
+def recursive_forecast(
+    predict_next: Callable[[np.ndarray], Any], window: ArrayLike, horizon: int
+) -> np.ndarray:
+    """Forecast ``horizon`` steps ahead by feeding each forecast back in; notebook 05.
+
+    Step k forecasts from the latest window, then slides the window: drop its
+    oldest value, append the forecast. Errors therefore compound.
+
+    Args:
+        predict_next: maps a window to the next value. Called with the same
+            number of dimensions as ``window``: 1-D -> a number, 2-D (batch,
+            n_steps) -> an array of shape (batch,).
+        window: the last observed values, shape (n_steps,) or (batch, n_steps).
+        horizon: how many steps ahead (int >= 1).
+
+    Returns:
+        Forecasts of shape (horizon,) for a 1-D window, (batch, horizon) for 2-D.
+    """
+    if not callable(predict_next):
+        raise TypeError(f"predict_next must be callable, got {type(predict_next).__name__}")
+    horizon = _check_int(horizon, "horizon", 1)
+    current = _as_windows(window, "window").astype(np.float64)
+    forecasts = []
+    for step in range(horizon):
+        value = np.asarray(predict_next(current.copy()), dtype=np.float64)
+        expected = current.shape[:-1]
+        if value.shape != expected and value.size != max(1, int(np.prod(expected))):
+            raise ValueError(
+                f"predict_next returned shape {value.shape} at step {step + 1}; "
+                f"expected one number per window, shape {expected}"
+            )
+        value = value.reshape(expected)
+        forecasts.append(value)
+        current = np.concatenate([current[..., 1:], value[..., np.newaxis]], axis=-1)
+    return np.stack(forecasts, axis=-1)
+
+
+def last_value_forecast(window: ArrayLike) -> float | np.ndarray:
+    """Naive baseline: the next value equals the last one (90 for ``[70, 80, 90]``)."""
+    windows = _as_windows(window, "window")
+    forecast = windows[..., -1].astype(np.float64)
+    return float(forecast) if windows.ndim == 1 else forecast
+
+
+def linear_extrapolation_forecast(window: ArrayLike) -> float | np.ndarray:
+    """Naive baseline: repeat the last step, ``x_t + (x_t - x_{t-1})`` (100 for ``[70, 80, 90]``)."""
+    windows = _as_windows(window, "window")
+    if windows.shape[-1] < 2:
+        raise ValueError("window needs at least 2 values to extrapolate a step")
+    forecast = 2 * windows[..., -1].astype(np.float64) - windows[..., -2]
+    return float(forecast) if windows.ndim == 1 else forecast
