@@ -383,7 +383,7 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         label(ax, X_I - 0.2, 3.3, "i_t", ha="right", faded=fd("i_wire"))
     if on("c_wire"):
         wire(ax, [(X_C, Y_LAYER + 0.4), (X_C, Y_IMUL - R_OP)], faded=fd("c_wire"))
-        label(ax, X_C + 0.3, 3.05, r"\tilde{c}_t", ha="left", faded=fd("c_wire"))
+        label(ax, X_C + 0.3, 3.25, r"\tilde{c}_t", ha="left", faded=fd("c_wire"))
     if on("i_mul"):
         op_circle(ax, X_C, Y_IMUL, "×", faded=fd("i_mul"))
         wire(ax, [(X_C, Y_IMUL + R_OP), (X_C, Y_C - R_OP)], faded=fd("i_mul"))
@@ -549,7 +549,7 @@ def draw_gru_cell() -> Figure:
     extra = 0.9 * len(eqs) + 0.3
     fig, ax = canvas(x0, x1, y0 - extra, y1)
     module_box(ax, 0, 0, 11, 6.2)
-    x_copy, x_z, x_r, x_hh = 0.6, 2.5, 4.3, 6.4
+    x_copy, x_z, x_r, x_hh = 0.6, 2.4, 4.1, 6.3
     x_zmul, x_one, x_hmul, x_up = 7.3, 8.45, 9.6, 10.5
     y_z = 3.9
     # the hidden-state line along the top

@@ -168,3 +168,19 @@ def test_every_figure_is_used_by_a_notebook():
     used = set().union(*page_calls().values()) if NOTEBOOKS else set()
     unused = sorted(set(FIGURES) - used)
     assert not unused, f"figures no notebook shows with page(n): {unused}"
+
+
+def test_jupyter_shows_html_with_png_fallback():
+    from IPython.core.formatters import DisplayFormatter
+
+    bundle, _ = DisplayFormatter().format(page(9))
+    assert set(bundle) == {"text/html", "text/plain", "image/png"}
+    assert bundle["text/html"] == page(9)._repr_html_()
+    assert bundle["text/plain"].startswith("Figure 9. A gate")
+
+
+def test_diagrams_main_needs_one_folder(capsys):
+    from helpers import diagrams
+
+    assert diagrams.main([]) == 2
+    assert "usage" in capsys.readouterr().err
