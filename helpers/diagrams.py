@@ -276,24 +276,24 @@ def draw_long_gap() -> Figure:
 
 
 def draw_rnn_module() -> Figure:
-    fig, ax = canvas(-2.6, 11.0, -3.2, 6.2)
-    module_box(ax, 0, 0, 8.4, 4.6)
+    fig, ax = canvas(-2.4, 10.8, -3.2, 5.4)
+    module_box(ax, 0, 0, 8.2, 3.8)
     y_h = 0.9
     # inputs: h_{t-1} from the left, x_t from below, concatenated
     wire(ax, [(-1.8, y_h), (1.37, y_h)], arrow=False)
-    label(ax, -1.9, y_h + 0.45, "h_{t-1}", ha="left")
+    label(ax, -1.9, y_h + 0.5, "h_{t-1}", ha="left")
     wire(ax, [(1.5, -1.3), (1.5, y_h - 0.13)], arrow=False)
     label(ax, 1.5, -1.75, "x_t")
     concat_mark(ax, 1.5, y_h)
-    wire(ax, [(1.63, y_h), (3.4, y_h), (3.4, 1.9)])
-    layer_box(ax, 3.4, 2.3, r"\tanh")
-    wire(ax, [(3.4, 2.7), (3.4, 3.4), (5.9, 3.4)], arrow=False)
-    copy_dot(ax, 5.9, 3.4)
-    wire(ax, [(5.9, 3.4), (5.9, 5.8)])
-    label(ax, 6.35, 5.45, "h_t", ha="left")
-    wire(ax, [(5.9, 3.4), (5.9, y_h), (9.8, y_h)])
-    label(ax, 9.3, y_h + 0.45, "h_t")
-    equation(ax, 4.2, -2.75, r"$h_t = \tanh(x_t W + h_{t-1} U + b)$")
+    wire(ax, [(1.63, y_h), (3.5, y_h), (3.5, 1.8)])
+    layer_box(ax, 3.5, 2.2, r"\tanh")
+    wire(ax, [(3.5, 2.6), (3.5, 3.1), (5.9, 3.1)], arrow=False)
+    copy_dot(ax, 5.9, 3.1)
+    wire(ax, [(5.9, 3.1), (5.9, 5.0)])
+    label(ax, 6.2, 4.65, "h_t", ha="left")
+    wire(ax, [(5.9, 3.1), (5.9, y_h), (10.0, y_h)])
+    label(ax, 9.4, y_h + 0.5, "h_t")
+    equation(ax, 4.1, -2.6, r"$h_t = \tanh(x_t W + h_{t-1} U + b)$", size=FONT_SIZE + 2)
     return fig
 
 
@@ -516,8 +516,8 @@ def draw_gate() -> Figure:
     wire(ax, [(x_mul, -1.1), (x_mul, 0.5)])
     label(ax, x_mul - 0.3, -0.75, r"x_t,\ h_{t-1}", ha="right", size=FONT_SIZE)
     wire(ax, [(x_mul, 1.3), (x_mul, y_line - R_OP)])
-    label(ax, x_mul + 0.25, 1.95, "s", ha="left")
-    ax.text(x_mul + 0.7, 1.45, "each component\nbetween 0 and 1", ha="left", va="center",
+    label(ax, x_mul - 0.25, 2.05, "s", ha="right")
+    ax.text(x_mul + 0.3, 2.05, "each component\nbetween 0 and 1", ha="left", va="center",
             fontsize=FONT_SIZE - 2, color=MODULE_EDGE, linespacing=1.3)
     # a worked example, one component per row
     ex_x = 7.2
@@ -603,7 +603,7 @@ def draw_windowing() -> Figure:
     n_steps = 3
     n_samples = len(sequence) - n_steps
     row_h = 0.95
-    fig, ax = canvas(-2.8, 15.6, -0.4, 1.6 + row_h * (n_samples + 1.6))
+    fig, ax = canvas(-2.8, 15.7, 0.35, 1.6 + row_h * (n_samples + 1.6))
     top = row_h * (n_samples + 1)
 
     def cell(x: float, y: float, text: str, fill: str, edge: str = INK,
@@ -617,7 +617,7 @@ def draw_windowing() -> Figure:
         cell(j, top, str(value), "white")
     ax.text(4.5, top + 1.35, "n_steps = 3: three values in, the next value out",
             ha="center", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE)
-    x_table, y_table = 10.6, 14.6
+    x_table, y_table = 10.2, 14.0
     ax.text(x_table + 1.5, top + 0.4, "X", ha="center", va="center", fontsize=FONT_SIZE + 2,
             fontweight="bold")
     ax.text(y_table + 0.5, top + 0.4, "y", ha="center", va="center", fontsize=FONT_SIZE + 2,
