@@ -69,8 +69,8 @@ _CATALOGUE = [
         4, "04_long_gap.png",
         "A long gap: the output hₜ depends on the inputs x₁ and x₂, many steps back. "
         "The information must survive every step in between.",
-        "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x t minus 1, "
-        "x t. Inputs x 1 and x 2 and the output h t are highlighted, as is the long path "
+        "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x t minus 2, "
+        "x t minus 1, x t. Inputs x 1 and x 2 and the output h t are highlighted, as is the long path "
         "of arrows between them, marked many steps.",
         "draw_long_gap",
     ),
@@ -135,8 +135,8 @@ _CATALOGUE = [
         "Step 1, the forget gate: fₜ = σ(xₜW_f + hₜ₋₁U_f + b_f) decides, component "
         "by component, how much of the old cell state cₜ₋₁ to keep.",
         "The LSTM module with everything faded except the inputs, the first sigma layer "
-        "and its output f t, which goes up into the multiply circle on the cell-state "
-        "line. Below: f t = sigma of x t W f plus h t minus 1 U f plus b f.",
+        "and its output f t, which goes up into the multiply circle where it meets the "
+        "incoming cell state c t minus 1. Below: f t = sigma of x t W f plus h t minus 1 U f plus b f.",
         "draw_forget_step",
     ),
     FigureInfo(
