@@ -133,6 +133,8 @@ def run_notebook(path: Path, env: Mapping[str, str] | None = None) -> NotebookRu
         status = f"error: {name}{where}"
     except (CellTimeoutError, DeadKernelError) as error:
         status = f"error: {type(error).__name__}"
+    except Exception as error:  # e.g. the kernel would not start: record it, run the rest
+        status = f"error: {type(error).__name__}: {str(error)[:80]}"
     finally:
         peak = client.poller.stop() if client.poller else None
     done = client.last_cell_done_at

@@ -75,19 +75,35 @@ def run_interleaved(
     seeds: Sequence[int],
     train: Callable[..., object] | None,
     progress: Callable[[str], None] = print,
-) -> list[RecipeRun]:
+) -> tuple[list[RecipeRun], str | None]:
     """Seed recipe then course recipe for each seed, after one discarded warm-up pair.
 
-    With ``train`` None (the course recipe is not written yet) only the seed recipe runs.
+    With ``train`` None (the course recipe is not written yet) only the seed recipe
+    runs. If the course recipe raises, it is dropped for the remaining seeds and the
+    error is returned with the runs.
     """
+    error = None
+
+    def course_run(seed: int) -> RecipeRun | None:
+        nonlocal train, error
+        if train is None:
+            return None
+        try:
+            return run_course_recipe(train, seed)
+        except Exception as exc:  # report it in RESULTS.md rather than lose the run
+            error = f"seed {seed}: {type(exc).__name__}: {exc}"
+            progress(f"  course recipe failed on {error}; continuing with the seed recipe")
+            train = None
+            return None
+
     run_seed_recipe(WARM_UP_SEED)
-    if train is not None:
-        run_course_recipe(train, WARM_UP_SEED)
+    course_run(WARM_UP_SEED)
     runs = []
     for seed in seeds:
         pair = [run_seed_recipe(seed)]
-        if train is not None:
-            pair.append(run_course_recipe(train, seed))
+        course = course_run(seed)
+        if course is not None:
+            pair.append(course)
         runs += pair
         progress(
             f"  seed {seed}: "
@@ -95,4 +111,4 @@ def run_interleaved(
                 f"{run.recipe} {run.prediction:.3f} in {run.fit_seconds:.2f} s" for run in pair
             )
         )
-    return runs
+    return runs, error

@@ -170,7 +170,9 @@ def main(argv: list[str] | None = None) -> int:
             results.course_recipe_error = f"`helpers.forecasting` is not importable ({error})"
             log(f"course recipe unavailable: {error}; running the seed recipe alone")
         log(f"recipes on seeds {list(results.seeds)} (after a discarded warm-up pair) ...")
-        results.recipe_runs = recipes.run_interleaved(results.seeds, train, progress=log)
+        results.recipe_runs, failure = recipes.run_interleaved(results.seeds, train, progress=log)
+        if failure:
+            results.course_recipe_error = f"it raised an error on {failure}"
 
     if "cells" in sections:
         try:

@@ -251,6 +251,17 @@ def test_missing_course_recipe_is_reported_not_hidden():
     assert "| Course recipe | 0 | – | – | – | – |" in text
 
 
+def test_failed_notebooks_and_leftovers_are_shown():
+    runs = [notebook(name) for name in COURSE_FILES]
+    runs[1] = NotebookRun(COURSE_FILES[1], "error: ValueError in cell 6", None, 2.5, 400_000_000,
+                          leftovers=("model.png",))
+    text = report.render(results(notebook_runs=runs))
+    assert "| 02_long_term_dependencies.ipynb | error: ValueError in cell 6 | – | 60 | 2.5 | 400 |" in text
+    assert "| 02 runs in ≤ 60 s | ❌ not met | did not run to the end: error: ValueError" in text
+    assert "- 02: model.png" in text
+    assert "missing or failed: 02" in text
+
+
 # ---------------------------------------------------------------- command line
 
 
