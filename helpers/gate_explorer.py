@@ -106,22 +106,25 @@ def plot_constant_gate_run(
     *,
     legend: bool = True,
 ) -> None:
-    """Draw c̃_t (bars), c_t and h_t against t = 1, ..., T on a matplotlib ``ax``.
+    """Draw c̃_t (grey bars), c_t (circles) and h_t (squares, dashed) against t on ``ax``.
 
     The title names the three gate values; the y-axis spans at least [-1, 3.2]
     so that panels drawn side by side share one scale.
     """
+    from matplotlib.ticker import MaxNLocator  # only plotting needs matplotlib
+
     cell_states, outputs = constant_gate_run(candidates, forget_gate, input_gate, output_gate)
     c_tilde = _candidates(candidates)
     steps = np.arange(1, len(c_tilde) + 1)
     ax.bar(steps, c_tilde, width=0.6, color="0.8", label=r"candidate $\tilde{c}_t$")
     ax.plot(steps, cell_states, marker="o", markersize=3, label=r"cell state $c_t$")
-    ax.plot(steps, outputs, marker="s", markersize=3, label=r"output $h_t$")
+    ax.plot(steps, outputs, marker="s", markersize=3, linestyle="--", label=r"output $h_t$")
     ax.axhline(0.0, color="0.5", linewidth=0.8)
     low = min(-1.05, float(np.min(cell_states)) - 0.1)
     high = max(3.2, float(np.max(cell_states)) + 0.2)
     ax.set_ylim(low, high)
     ax.set_xlabel("time step t")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"f = {forget_gate:.2f},  i = {input_gate:.2f},  o = {output_gate:.2f}")
     if legend:
-        ax.legend(loc="upper right", fontsize=9)
+        ax.legend(loc="center right", fontsize=9)
