@@ -1,0 +1,72 @@
+"""The answer checks of notebook 02: right answers pass, wrong ones get a hint."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from helpers.exercises import nb02 as ex
+
+
+@pytest.mark.parametrize(
+    "check",
+    [ex.check_steps_to_vanish, ex.check_clipped_gradient, ex.check_vanish_or_explode,
+     ex.check_tanh_factor],
+)
+@pytest.mark.parametrize("placeholder", [None, ...])
+def test_placeholders_get_a_reminder(check, placeholder, capsys):
+    assert check(placeholder) is False
+    assert "replace the placeholder" in capsys.readouterr().out
+
+
+def test_steps_to_vanish(capsys):
+    right = math.ceil(math.log(1e-6) / math.log(0.8))  # worked out independently of the checker
+    assert 0.8**right < 1e-6 <= 0.8 ** (right - 1)
+    assert ex.check_steps_to_vanish(right) is True
+    assert ex.check_steps_to_vanish(np.int64(right)) is True
+    assert ex.check_steps_to_vanish(float(right)) is True
+    assert ex.check_steps_to_vanish(right - 1) is False
+    assert "one more step" in capsys.readouterr().out
+    assert ex.check_steps_to_vanish(10) is False
+    assert "not yet below" in capsys.readouterr().out
+    assert ex.check_steps_to_vanish(100) is False
+    assert "earlier power" in capsys.readouterr().out
+    assert ex.check_steps_to_vanish(61.5) is False
+    assert ex.check_steps_to_vanish("62") is False
+
+
+def test_clipped_gradient(capsys):
+    assert ex.check_clipped_gradient([1.2, 1.6]) is True
+    assert ex.check_clipped_gradient(np.array([[1.2], [1.6]])) is True
+    assert ex.check_clipped_gradient([2.0, 2.0]) is False
+    assert "clipvalue" in capsys.readouterr().out
+    assert ex.check_clipped_gradient([0.6, 0.8]) is False
+    assert "length" in capsys.readouterr().out
+    assert ex.check_clipped_gradient([1.6, 1.2]) is False
+    assert "direction" in capsys.readouterr().out
+    assert ex.check_clipped_gradient([1.2, 1.6, 0.0]) is False
+    assert ex.check_clipped_gradient("1.2, 1.6") is False
+
+
+def test_vanish_or_explode(capsys):
+    # eigenvalues 1.1 and 0.1: the largest is above 1
+    assert np.isclose(max(abs(np.linalg.eigvals([[0.6, 0.5], [0.5, 0.6]]))), 1.1)
+    assert ex.check_vanish_or_explode("explode") is True
+    assert ex.check_vanish_or_explode(" Explode ") is True
+    assert ex.check_vanish_or_explode("vanish") is False
+    assert "eigenvalues" in capsys.readouterr().out
+    assert ex.check_vanish_or_explode("explodes") is False
+    assert ex.check_vanish_or_explode(1.1) is False
+
+
+def test_tanh_factor(capsys):
+    assert ex.check_tanh_factor((1 - 0.9**2) ** 10) is True
+    assert ex.check_tanh_factor(np.array([0.19**10])) is True
+    assert ex.check_tanh_factor(0.19) is False
+    assert "one step" in capsys.readouterr().out
+    assert ex.check_tanh_factor(0.9**10) is False
+    assert "1 − h²" in capsys.readouterr().out
+    assert ex.check_tanh_factor(0.5) is False
+    assert ex.check_tanh_factor("0.19") is False
