@@ -1,0 +1,176 @@
+"""Answer checks for the exercises of notebooks/05_univariate_lstm_forecasting.ipynb.
+
+Each ``check_...`` prints a one-line verdict (with a hint when the answer is
+wrong) and returns True or False; the placeholder ``None`` gets a reminder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from helpers.exercises import feedback, not_answered, unanswered
+
+# Exercise 1: 50 values, n_steps = 7, univariate.
+_LENGTH, _N_STEPS = 50, 7
+# Exercise 2: Input((10, 2)) -> LSTM(32) -> Dense(1).
+_FEATURES, _UNITS = 2, 32
+# Exercise 3: window [3, 7, 12, 18], scale 5, LSTM output 1.4.
+_WINDOW, _SCALE, _OUTPUT = (3.0, 7.0, 12.0, 18.0), 5.0, 1.4
+# Exercise 5: training targets of [10, ..., 90] with n_steps = 3 span 40 to 90.
+_QUERIES = {"a": (20, 30, 40), "b": (50, 60, 70), "c": (90, 100, 110), "d": (0, 10, 20), "e": (60, 70, 80)}
+_TARGET_RANGE = (40, 90)
+
+
+def _is_number(answer: Any) -> bool:
+    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
+
+
+def check_input_shape(answer: Any) -> bool:
+    """Exercise 1: the LSTM input shape for 50 values cut with n_steps = 7."""
+    if unanswered(answer):
+        return not_answered("Exercise 1")
+    try:
+        shape = tuple(int(n) for n in answer)
+    except (TypeError, ValueError):
+        return feedback(False, f"give a tuple of ints such as (2, 3, 4), got {answer!r}.")
+    samples = _LENGTH - _N_STEPS
+    if shape == (samples, _N_STEPS, 1):
+        return feedback(True, "len(series) - n_steps windows, each of n_steps time steps of 1 feature.")
+    if len(shape) != 3:
+        return feedback(False, "an LSTM reads 3 axes: (samples, time steps, features).")
+    if shape[1:] != (_N_STEPS, 1):
+        return feedback(False, "the last two axes are (time steps, features): how long is a window, "
+                               "and how many numbers does a univariate series give per time step?")
+    if shape[0] in (samples - 1, samples + 1):
+        return feedback(False, "off by one in the number of samples: the last window's target must "
+                               "still be inside the series.")
+    return feedback(False, "count the windows: each starts one value later, and each needs a target after it.")
+
+
+def check_parameter_count(answer: Any) -> bool:
+    """Exercise 2: parameters of Input((10, 2)) -> LSTM(32) -> Dense(1)."""
+    if unanswered(answer):
+        return not_answered("Exercise 2")
+    if not _is_number(answer) or float(answer) != int(answer):
+        return feedback(False, f"give a whole number (an int), got {answer!r}.")
+    d, n = _FEATURES, _UNITS
+    lstm, dense = 4 * (n * (d + n) + n), n + 1
+    value = int(answer)
+    if value == lstm + dense:
+        return feedback(True, "4·(n·(d+n)+n) for the LSTM plus n+1 for Dense; the 10 time steps add none.")
+    if value == lstm:
+        return feedback(False, "that is the LSTM alone: add the Dense layer's weights and bias.")
+    if value == n * (d + n) + n + dense:
+        return feedback(False, "an LSTM has four such blocks (input gate, forget gate, candidate, output gate).")
+    # With d = 2, forgetting the biases and counting 1 feature give the same number.
+    if value in (4 * n * (d + n) + dense, 4 * n * (d + n) + n):
+        return feedback(False, "close: did you forget the biases, or count 1 feature instead of 2?")
+    return feedback(False, "use 4·(n·(d+n)+n) + (n+1) with d = 2 features and n = 32 units; "
+                           "the number of time steps does not enter.")
+
+
+def check_differenced_forecast(answer: Any) -> bool:
+    """Exercise 3: (scaled changes the LSTM sees, forecast) for window [3, 7, 12, 18], scale 5."""
+    if unanswered(answer):
+        return not_answered("Exercise 3")
+    try:
+        changes, forecast = answer
+        changes = np.asarray(changes, dtype=float).reshape(-1)
+        forecast = float(forecast)
+    except (TypeError, ValueError):
+        return feedback(False, "give a tuple (changes, forecast), e.g. ([0.1, 0.2, 0.3], 12.5).")
+    window = np.array(_WINDOW)
+    expected_changes = np.diff(window) / _SCALE
+    if changes.shape != expected_changes.shape:
+        if changes.shape == window.shape:
+            return feedback(False, "(a) a window of 4 values holds 3 changes, not 4.")
+        return feedback(False, "(a) the LSTM sees one number per change inside the window.")
+    if not np.allclose(changes, expected_changes):
+        if np.allclose(changes, np.diff(window)):
+            return feedback(False, "(a) those are the changes; the LSTM sees them divided by the scale.")
+        return feedback(False, "(a) take the differences of consecutive values, then divide by the scale.")
+    expected = window[-1] + _SCALE * _OUTPUT
+    if abs(forecast - expected) < 1e-6:
+        return feedback(True, "the changes divided by the scale go in; last value + scale × output comes out.")
+    if abs(forecast - _SCALE * _OUTPUT) < 1e-6:
+        return feedback(False, "(b) that is the forecast change: add it to the last value.")
+    if abs(forecast - (window[-1] + _OUTPUT)) < 1e-6:
+        return feedback(False, "(b) the LSTM's output is a scaled change: undo the scaling first.")
+    return feedback(False, "(a) is right. (b) turn the output back into a change, then into a value.")
+
+
+def _reference_recursive(predict_next: Callable[[np.ndarray], float], window, horizon: int) -> np.ndarray:
+    window = [float(v) for v in window]
+    forecasts = []
+    for _ in range(horizon):
+        value = float(predict_next(np.array(window)))
+        forecasts.append(value)
+        window = window[1:] + [value]
+    return np.array(forecasts)
+
+
+def check_recursive_forecast(function: Any) -> bool:
+    """Exercise 4: a learner's recursive forecasting loop."""
+    if unanswered(function):
+        return not_answered("Exercise 4")
+    if not callable(function):
+        return feedback(False, f"give a function my_recursive_forecast(predict_next, window, horizon), "
+                               f"got {type(function).__name__}.")
+    rules = [
+        ("repeat the last step", lambda w: w[-1] + (w[-1] - w[-2]), [1.0, 2.0, 4.0], 5),
+        ("a non-linear rule", lambda w: 0.5 * w[-1] + 0.1 * w[0] ** 2, [1.0, 2.0, 3.0], 6),
+        ("the mean of the window", lambda w: float(np.mean(w)), [0.0, 3.0, 6.0, 9.0], 4),
+    ]
+    for name, rule, window, horizon in rules:
+        expected = _reference_recursive(rule, window, horizon)
+        try:
+            result = function(rule, np.array(window), horizon)
+        except Exception as error:  # report the learner's error as a hint
+            return feedback(False, f"your function raised {type(error).__name__}: {error}")
+        if unanswered(result):
+            return feedback(False, "your function returned nothing: return the array of forecasts.")
+        try:
+            result = np.asarray(result, dtype=float).reshape(-1)
+        except (TypeError, ValueError):
+            return feedback(False, "return a NumPy array of numbers, one forecast per step.")
+        if result.shape != expected.shape:
+            return feedback(False, f"with horizon={horizon} return {horizon} forecasts, got {result.size}.")
+        if np.allclose(result, expected):
+            continue
+        if np.allclose(result[:1], expected[:1]):
+            direct = np.full(horizon, float(rule(np.array(window))))
+            if np.allclose(result, direct):
+                return feedback(False, "every forecast is the first one: append each forecast to the "
+                                       "window before the next step.")
+            return feedback(False, f"the first forecast is right, later ones are not ({name}): after each "
+                                   "step drop the oldest value and append the forecast, keeping the length.")
+        return feedback(False, f"the first forecast should be predict_next(window) ({name}).")
+    return feedback(True, "each forecast goes back into the window, which slides one step.")
+
+
+def check_extrapolation(answer: Any) -> bool:
+    """Exercise 5: which queries make the seed's recipe extrapolate."""
+    if unanswered(answer):
+        return not_answered("Exercise 5")
+    if isinstance(answer, str):
+        answer = {answer}
+    try:
+        letters = {str(letter).strip().lower() for letter in answer}
+    except TypeError:
+        return feedback(False, f'give a set of letters such as {{"a", "b"}}, got {answer!r}.')
+    unknown = letters - set(_QUERIES)
+    if unknown:
+        return feedback(False, f"choose among a, b, c, d, e; got {sorted(unknown)}.")
+    low, high = _TARGET_RANGE
+    expected = {k for k, q in _QUERIES.items() if not low <= q[-1] + (q[-1] - q[-2]) <= high}
+    if letters == expected:
+        return feedback(True, "their true next values (120 and 30) lie outside the training targets, 40 to 90.")
+    if letters < expected:
+        return feedback(False, "some, not all: an answer below the training range is extrapolation too.")
+    if letters - expected:
+        return feedback(False, "one of your queries has a true next value between 40 and 90, which the "
+                               "model has seen in training.")
+    return feedback(False, "work out each query's true next value and compare it with 40 to 90.")
