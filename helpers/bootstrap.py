@@ -31,9 +31,17 @@ def find_course_root(repository_url: str, branch: str = "main") -> Path:
         )
     clone = here / repository_url.rstrip("/").rsplit("/", 1)[-1]
     if not (clone / "helpers" / "__init__.py").is_file():
-        subprocess.run(
-            ["git", "clone", "--quiet", "--depth", "1", "--branch", branch,
-             repository_url, str(clone)],
-            check=True,
-        )
+        try:
+            subprocess.run(
+                ["git", "clone", "--quiet", "--depth", "1", "--branch", branch,
+                 repository_url, str(clone)],
+                check=True,
+            )
+        except subprocess.CalledProcessError:
+            raise RuntimeError(
+                "Could not download the course from " + repository_url + " (branch "
+                + branch + "). Check the runtime is online. If this copy of the course "
+                "was published elsewhere, its [tool.course] repository setting in "
+                "pyproject.toml must name that place (then run `make stamp`)."
+            ) from None
     return clone

@@ -92,3 +92,14 @@ def test_bootstrap_on_colab_clones_once(monkeypatch, tmp_path):
     assert bootstrap.find_course_root(url, "dev") == tmp_path / "rnn-course"
     assert calls == [["git", "clone", "--quiet", "--depth", "1", "--branch", "dev", url,
                       str(tmp_path / "rnn-course")]]
+
+
+def test_bootstrap_on_colab_explains_a_failed_clone(monkeypatch, tmp_path):
+    def failing_run(command, check):
+        raise subprocess.CalledProcessError(128, command)
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setitem(sys.modules, "google.colab", object())
+    monkeypatch.setattr(bootstrap.subprocess, "run", failing_run)
+    with pytest.raises(RuntimeError, match=r"Could not download .*example/course.*\[tool.course\]"):
+        bootstrap.find_course_root("https://github.com/example/course", "main")
