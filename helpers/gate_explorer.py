@@ -127,4 +127,4 @@ def plot_constant_gate_run(
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_title(f"f = {forget_gate:.2f},  i = {input_gate:.2f},  o = {output_gate:.2f}")
     if legend:
-        ax.legend(loc="lower right", fontsize=9)
+        ax.legend(loc="lower right", ncol=3, fontsize=12)  # one row, below the zero line

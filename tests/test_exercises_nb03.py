@@ -65,7 +65,16 @@ RIGHT_C = 0.5 * 2.0 + 0.8 * -0.5
 RIGHT_H = 0.9 * math.tanh(RIGHT_C)
 
 
-@pytest.mark.parametrize("answer", [(RIGHT_C, RIGHT_H), [0.6, 0.4834], (np.float32(0.6), 0.48334)])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        (RIGHT_C, RIGHT_H),
+        [0.6, 0.4834],
+        (np.float32(0.6), 0.48334),
+        np.array([RIGHT_C, RIGHT_H]),  # any sequence of two numbers
+        (np.array(RIGHT_C), np.array([RIGHT_H])),  # one-number arrays count as numbers
+    ],
+)
 def test_one_step_right(answer, capsys):
     assert ex.check_one_step(answer) is True
     assert verdict(capsys).startswith("Correct:")
@@ -82,6 +91,10 @@ def test_one_step_right(answer, capsys):
         ((RIGHT_C, 0.1), "c_t is right"),
         (0.6, "pair"),
         ((0.6, 0.48, 1.0), "pair"),
+        (np.array([0.6, 0.48, 1.0]), "pair"),
+        (np.array([[0.6, 0.48]]), "pair"),
+        ("ab", "pair"),
+        ((0.6, np.array([0.48, 0.1])), "finite numbers"),
         ((0.6, "0.48"), "finite numbers"),
         ((0.6, float("nan")), "finite numbers"),
     ],
@@ -112,6 +125,8 @@ def test_forget_kernel_right(capsys):
         (lambda k: np.split(k, 4, axis=1)[3], "W_o"),
         (lambda k: k[:, :3], "shape"),
         (lambda k: k[: k.shape[0] // 4], "Slice columns"),
+        (lambda k: k[:, 2:4], "kernel.shape[1] // 4"),  # right for the first kernel only
+        (lambda k: k[0], "Keep all d rows"),
         (lambda k: np.split(k, 4, axis=1)[1] + 1.0, "not one whole block"),
         (lambda k: 1 / 0, "ZeroDivisionError"),
         (42, "give a function"),
@@ -121,6 +136,12 @@ def test_forget_kernel_wrong(function, hint, capsys):
     assert ex.check_forget_kernel(function) is False
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
+
+
+def test_forget_kernel_hard_coded_columns_are_not_called_rows(capsys):
+    # A column slice with a fixed width must not be told to "slice columns".
+    assert ex.check_forget_kernel(lambda k: k[:, 2:4]) is False
+    assert "not rows" not in verdict(capsys)
 
 
 # Exercise 4 ------------------------------------------------------------------
@@ -167,7 +188,7 @@ def reorder(kernel):
     [
         (lambda W, U, b: (W, U, b, b * 0), "has shape"),
         (lambda W, U, b: (reorder(W).T, reorder(U).T, b, b * 0), "gate order"),
-        (lambda W, U, b: (W.T, U.T, b, b), "bias_ih + bias_hh"),
+        (lambda W, U, b: (W.T, U.T, b, b), "any split that adds up to bias"),
         (lambda W, U, b: (W.T, U.T, b), "four arrays"),
         (lambda W, U, b: W.T, "four arrays"),
         (lambda W, U, b: (W.T, U.T, b[:2], b), "bias_ih_l0 has shape"),

@@ -7,6 +7,7 @@ returns True or False. The hints point at the idea to use, not at the answer.
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
@@ -65,7 +66,18 @@ def check_lstm_params(answer: Any) -> bool:
     return feedback(False, "count W, U and b for one block (d = 3, n = 32), then for all of them.")
 
 
+def _pair(answer: Any) -> list[Any] | None:
+    """The two items of a tuple, list or 1-D array of length 2; None otherwise."""
+    if isinstance(answer, np.ndarray):
+        return list(answer) if answer.shape == (2,) else None
+    if isinstance(answer, Sequence) and not isinstance(answer, (str, bytes)) and len(answer) == 2:
+        return list(answer)
+    return None
+
+
 def _number(answer: Any) -> float | None:
+    if isinstance(answer, np.ndarray) and answer.size == 1:
+        answer = answer.item()  # a 0-d or one-element array holds one number
     if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
         return None
     value = float(answer)
@@ -76,9 +88,10 @@ def check_one_step(answer: Any) -> bool:
     """Exercise 2: ``(c_t, h_t)`` for one step of a one-unit LSTM."""
     if unanswered(answer):
         return not_answered("Exercise 2")
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+    pair = _pair(answer)
+    if pair is None:
         return feedback(False, "give a pair: answer = (c_t, h_t).")
-    c_t, h_t = (_number(value) for value in answer)
+    c_t, h_t = (_number(value) for value in pair)
     if c_t is None or h_t is None:
         return feedback(False, "both c_t and h_t must be finite numbers.")
     right_c = _F * _C_PREV + _I * _C_TILDE
@@ -116,11 +129,20 @@ def check_forget_kernel(forget_kernel: Any) -> bool:
         except Exception as error:  # the learner's code may raise anything
             return feedback(False, f"your function raised {type(error).__name__}: {error}")
         if result.shape != (d, n):
-            return feedback(
-                False,
+            expected = (
                 f"for a kernel of shape {kernel.shape} (d = {d}, n = {n}) W_f has shape "
-                f"({d}, {n}); yours returned {result.shape}. Slice columns, not rows.",
+                f"({d}, {n}); yours returned {result.shape}."
             )
+            if result.ndim == 2 and result.shape[0] == d:
+                advice = (
+                    "The rows are right. Work n out from the kernel, n = kernel.shape[1] // 4, "
+                    "rather than hard-coding sizes: the checker tries kernels of several shapes."
+                )
+            elif result.ndim == 2 and result.shape[1] == kernel.shape[1]:
+                advice = "Slice columns, not rows: the four blocks sit side by side."
+            else:
+                advice = "Keep all d rows and take the n columns of one block."
+            return feedback(False, f"{expected} {advice}")
         blocks = np.split(kernel, 4, axis=1)
         if np.allclose(result, blocks[1]):
             continue
@@ -189,7 +211,11 @@ def check_to_pytorch(to_pytorch: Any) -> bool:
                 "(i, f, g, o is i, f, c, o renamed), so no block needs to move.",
             )
         if not np.allclose(bias_ih + bias_hh, bias):
-            return feedback(False, "PyTorch adds its two biases: bias_ih + bias_hh must equal bias.")
+            return feedback(
+                False,
+                "PyTorch adds its two biases: bias_ih + bias_hh must equal bias "
+                "(any split that adds up to bias is fine).",
+            )
     return feedback(True, "transposed weights, same gate order, and two biases that sum to one.")
 
 
