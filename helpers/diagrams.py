@@ -14,7 +14,10 @@ One visual language throughout:
 - the cell state: a thick green line across the top of the LSTM module;
 - copy: a line splits at a small black dot;
 - concatenate: two lines join at a small open square;
-- a step's own part is drawn in colour, the rest is faded to light grey.
+- crossing without joining: one line hops over the other in a small arc;
+- a linear layer (weights and bias, no σ or tanh): an orange box that names what
+  it computes, for example ``h_{t-1} U_h + b'_h``;
+- a step's own part is drawn in colour, the rest is faded to grey.
 
 Colours are from the Okabe–Ito palette, which stays distinct for the common
 forms of colour blindness. Files are written at 1280 px wide (sharp at the
@@ -25,6 +28,7 @@ or software tag, so the same code gives the same bytes.
 from __future__ import annotations
 
 import io
+import math
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -56,7 +60,7 @@ MODULE_EDGE = "#555555"
 HIGHLIGHT_BG = "#FBE3D0"  # pale vermillion, behind highlighted labels
 FADED_FILL = "#F4F4F4"
 FADED_EDGE = "#C9C9C9"
-FADED_TEXT = "#ADADAD"
+FADED_TEXT = "#8A8A8A"  # 3:1 against the module fill
 
 DPI = 200
 WIDTH_IN = 6.4  # 6.4 in x 200 dpi = 1280 px
@@ -64,6 +68,13 @@ FONT_SIZE = 13
 PALETTE_COLOURS = 48
 LINE_WIDTH = 2.0
 CELL_LINE_WIDTH = 4.5
+GRU_LINE_WIDTH = 3.0  # the GRU's hidden state, along the top of its module
+W_BOX, W_TANH_BOX = 1.4, 1.75  # layer boxes; the word tanh needs the wider one
+R_OP = 0.36  # a pointwise-operation circle holding one symbol (×, +)
+R_WORD = 0.6  # a circle that holds the word tanh
+R_ONE = 0.45  # the circle that holds 1−
+HOP_R = 0.3  # radius of the half circle where a line hops over another
+HOP_POINTS = 24
 
 RC = {
     "font.family": "DejaVu Sans",
@@ -118,18 +129,26 @@ def module_box(ax: Axes, x: float, y: float, w: float, h: float, *, faded: bool 
                 fontweight="bold", color=FADED_TEXT if faded else INK, zorder=5)
 
 
+def module_tag(ax: Axes, x: float, y: float, *, size: float = 20) -> None:
+    """The name ``A`` inside a large module drawing, as in the small boxes of figures 1-4."""
+    ax.text(x, y, "A", ha="center", va="center", fontsize=size, fontweight="bold",
+            color=MODULE_EDGE, zorder=5)
+
+
 def layer_box(ax: Axes, x: float, y: float, text: str, *, faded: bool = False,
-              w: float = 1.4, h: float = 0.8) -> None:
-    """A neural-network layer (weights, bias, then σ or tanh), centred at (x, y)."""
+              w: float = W_BOX, h: float = 0.8, fontsize: float | None = None) -> None:
+    """A neural-network layer (weights, bias, then σ or tanh), centred at (x, y).
+
+    A linear layer (no σ or tanh) is the same box, naming what it computes."""
     ax.add_patch(Rectangle((x - w / 2, y - h / 2), w, h,
                            facecolor=FADED_FILL if faded else ORANGE,
                            edgecolor=FADED_EDGE if faded else INK, linewidth=1.4, zorder=4))
-    ax.text(x, y, _math(text), ha="center", va="center", fontsize=FONT_SIZE + 2,
+    ax.text(x, y, _math(text), ha="center", va="center", fontsize=fontsize or FONT_SIZE + 2,
             color=FADED_TEXT if faded else INK, zorder=5)
 
 
 def op_circle(ax: Axes, x: float, y: float, text: str, *, faded: bool = False,
-              r: float = 0.36, fontsize: float | None = None) -> None:
+              r: float = R_OP, fontsize: float | None = None) -> None:
     """A pointwise operation (×, +, tanh, 1−), centred at (x, y)."""
     ax.add_patch(Circle((x, y), r, facecolor=FADED_FILL if faded else SKY,
                         edgecolor=FADED_EDGE if faded else INK, linewidth=1.4, zorder=4))
@@ -165,6 +184,43 @@ def wire(ax: Axes, points: Sequence[tuple[float, float]], *, faded: bool = False
     else:
         ax.plot(xs, ys, color=colour, lw=lw, solid_capstyle="butt", solid_joinstyle="miter",
                 zorder=zorder)
+
+
+def wire_in(ax: Axes, points: Sequence[tuple[float, float]], *, faded: bool = False,
+            color: str = INK, lw: float = LINE_WIDTH) -> None:
+    """An incoming vector: an arrowhead where it crosses into the module (``points[1]``),
+    then on, without a head, to where it is used."""
+    wire(ax, points[:2], faded=faded, color=color, lw=lw)
+    wire(ax, points[1:], faded=faded, color=color, lw=lw, arrow=False)
+
+
+def hop(start: tuple[float, float], end: tuple[float, float], at: float,
+        r: float = HOP_R, side: float = 1.0) -> list[tuple[float, float]]:
+    """Points of a straight vertical or horizontal line from ``start`` to ``end`` that
+    hops, in a half circle of radius ``r``, over a line crossing it at coordinate
+    ``at`` (y for a vertical line, x for a horizontal one). ``side`` = +1 bulges to the
+    right (or up), -1 to the left (or down)."""
+    (x0, y0), (x1, y1) = start, end
+    vertical = x0 == x1
+    if not vertical and y0 != y1:
+        raise ValueError("hop: the line must be vertical or horizontal")
+    step = 1.0 if (y1 > y0 if vertical else x1 > x0) else -1.0
+    arc = []
+    for k in range(HOP_POINTS + 1):
+        angle = math.pi * k / HOP_POINTS  # 0 .. pi
+        along = -step * r * math.cos(angle)
+        across = side * r * math.sin(angle)
+        arc.append((x0 + across, at + along) if vertical else (at + along, y0 + across))
+    return [start, *arc, end]
+
+
+def hop_halo(ax: Axes, points: Sequence[tuple[float, float]], *, lw: float = LINE_WIDTH,
+             color: str = MODULE_FILL, zorder: float = 3.5) -> None:
+    """A band of background colour under a hop's arc, so the crossed line seems to
+    pass beneath it."""
+    arc = points[1:-1]
+    xs, ys = zip(*arc, strict=True)
+    ax.plot(xs, ys, color=color, lw=lw + 3, solid_capstyle="butt", zorder=zorder)
 
 
 def label(ax: Axes, x: float, y: float, text: str, *, faded: bool = False,
@@ -278,15 +334,16 @@ def draw_long_gap() -> Figure:
 def draw_rnn_module() -> Figure:
     fig, ax = canvas(-2.4, 10.8, -3.2, 5.4)
     module_box(ax, 0, 0, 8.2, 3.8)
+    module_tag(ax, 0.6, 3.15)
     y_h = 0.9
     # inputs: h_{t-1} from the left, x_t from below, concatenated
-    wire(ax, [(-1.8, y_h), (1.37, y_h)], arrow=False)
+    wire_in(ax, [(-1.8, y_h), (0, y_h), (1.37, y_h)])
     label(ax, -1.9, y_h + 0.5, "h_{t-1}", ha="left")
-    wire(ax, [(1.5, -1.3), (1.5, y_h - 0.13)], arrow=False)
+    wire_in(ax, [(1.5, -1.3), (1.5, 0), (1.5, y_h - 0.13)])
     label(ax, 1.5, -1.75, "x_t")
     concat_mark(ax, 1.5, y_h)
     wire(ax, [(1.63, y_h), (3.5, y_h), (3.5, 1.8)])
-    layer_box(ax, 3.5, 2.2, r"\tanh")
+    layer_box(ax, 3.5, 2.2, r"\tanh", w=W_TANH_BOX)
     wire(ax, [(3.5, 2.6), (3.5, 3.1), (5.9, 3.1)], arrow=False)
     copy_dot(ax, 5.9, 3.1)
     wire(ax, [(5.9, 3.1), (5.9, 5.0)])
@@ -300,16 +357,15 @@ def draw_rnn_module() -> Figure:
 # --- the LSTM module (figures 6, 8, 10-13) --------------------------------------
 # Geometry, in data units; the module box spans x 0..11, y 0..6.2.
 Y_C, Y_H, Y_LAYER = 5.4, 0.9, 2.4
-X_F, X_I, X_C, X_O, X_TANH = 2.3, 4.0, 5.7, 7.6, 9.4
-X_CAT, X_H_UP = 1.0, 10.3
+X_F, X_I, X_C, X_O, X_TANH = 2.2, 3.9, 5.75, 7.6, 9.55
+X_CAT, X_H_UP = 0.9, 10.35
 X_LEFT, X_RIGHT = -1.7, 12.7
-R_OP = 0.36
-R_TANH = 0.5
 Y_IMUL = 3.9
-Y_TANH, Y_OMUL = 4.3, 2.4
+Y_TANH, Y_OMUL = 4.2, 2.4
+STUB = 1.0  # length of f_t ⊙ c_{t-1}'s highlighted stub in the forget step
 
 LSTM_PARTS = frozenset({
-    "cell_in", "forget_mul", "cell_mid", "plus", "cell_out",
+    "cell_in", "forget_mul", "cell_stub", "cell_mid", "plus", "cell_out",
     "inputs", "f_in", "i_in", "c_in", "o_in",
     "f_box", "f_wire", "i_box", "i_wire", "c_box", "c_wire", "i_mul",
     "o_box", "o_wire", "tanh_op", "o_mul", "h_out",
@@ -319,7 +375,8 @@ LSTM_PARTS = frozenset({
 def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
               show: Iterable[str] | None = None) -> None:
     """The LSTM module. Parts in ``highlight`` keep their colours and the others are
-    faded (``None``: nothing is faded); only parts in ``show`` are drawn (``None``: all)."""
+    faded (``None``: nothing is faded); only parts in ``show`` are drawn (``None``: all).
+    ``cell_stub`` is the start of ``cell_mid`` (it is in colour when either is)."""
     hi = LSTM_PARTS if highlight is None else frozenset(highlight)
     shown = LSTM_PARTS if show is None else frozenset(show)
     unknown = (hi | shown) - LSTM_PARTS
@@ -333,16 +390,22 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         return part not in hi
 
     module_box(ax, 0, 0, 11, 6.2)
+    if highlight is None and show is None:
+        module_tag(ax, 0.75, 3.2)
     # the cell state line along the top
     if on("cell_in"):
-        wire(ax, [(X_LEFT, Y_C), (X_F - R_OP, Y_C)], arrow=False, color=GREEN,
-             lw=CELL_LINE_WIDTH, faded=fd("cell_in"))
+        wire_in(ax, [(X_LEFT, Y_C), (0, Y_C), (X_F - R_OP, Y_C)], color=GREEN,
+                lw=CELL_LINE_WIDTH, faded=fd("cell_in"))
         label(ax, X_LEFT - 0.1, Y_C + 0.5, "c_{t-1}", ha="left", faded=fd("cell_in"))
     if on("forget_mul"):
         op_circle(ax, X_F, Y_C, "×", faded=fd("forget_mul"))
     if on("cell_mid"):
-        wire(ax, [(X_F + R_OP, Y_C), (X_C - R_OP, Y_C)], arrow=False, color=GREEN,
+        stub_end = X_F + R_OP + STUB if fd("cell_mid") and not fd("cell_stub") else X_F + R_OP
+        wire(ax, [(stub_end, Y_C), (X_C - R_OP, Y_C)], arrow=False, color=GREEN,
              lw=CELL_LINE_WIDTH, faded=fd("cell_mid"))
+        if stub_end > X_F + R_OP:
+            wire(ax, [(X_F + R_OP, Y_C), (stub_end, Y_C)], arrow=False, color=GREEN,
+                 lw=CELL_LINE_WIDTH)
     if on("plus"):
         op_circle(ax, X_C, Y_C, "+", faded=fd("plus"))
     if on("cell_out"):
@@ -353,9 +416,9 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
     # feeds every layer; a bus segment is in colour when a layer past it is
     if on("inputs"):
         f = fd("inputs")
-        wire(ax, [(X_LEFT, Y_H), (X_CAT - 0.13, Y_H)], arrow=False, faded=f)
+        wire_in(ax, [(X_LEFT, Y_H), (0, Y_H), (X_CAT - 0.13, Y_H)], faded=f)
         label(ax, X_LEFT - 0.1, Y_H + 0.5, "h_{t-1}", ha="left", faded=f)
-        wire(ax, [(X_CAT, -1.3), (X_CAT, Y_H - 0.13)], arrow=False, faded=f)
+        wire_in(ax, [(X_CAT, -1.3), (X_CAT, 0), (X_CAT, Y_H - 0.13)], faded=f)
         label(ax, X_CAT, -1.75, "x_t", faded=f)
         concat_mark(ax, X_CAT, Y_H, faded=f)
         taps = [("f_in", X_F), ("i_in", X_I), ("c_in", X_C), ("o_in", X_O)]
@@ -371,10 +434,11 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
                 copy_dot(ax, x, Y_H, faded=seg_faded)
             start = x
     # the four layers
-    for part, x, text in (("f_box", X_F, r"\sigma"), ("i_box", X_I, r"\sigma"),
-                          ("c_box", X_C, r"\tanh"), ("o_box", X_O, r"\sigma")):
+    for part, x, text, w in (("f_box", X_F, r"\sigma", W_BOX), ("i_box", X_I, r"\sigma", W_BOX),
+                             ("c_box", X_C, r"\tanh", W_TANH_BOX),
+                             ("o_box", X_O, r"\sigma", W_BOX)):
         if on(part):
-            layer_box(ax, x, Y_LAYER, text, faded=fd(part))
+            layer_box(ax, x, Y_LAYER, text, faded=fd(part), w=w)
     if on("f_wire"):
         wire(ax, [(X_F, Y_LAYER + 0.4), (X_F, Y_C - R_OP)], faded=fd("f_wire"))
         label(ax, X_F - 0.2, 3.55, "f_t", ha="right", faded=fd("f_wire"))
@@ -383,19 +447,20 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         label(ax, X_I - 0.2, 3.3, "i_t", ha="right", faded=fd("i_wire"))
     if on("c_wire"):
         wire(ax, [(X_C, Y_LAYER + 0.4), (X_C, Y_IMUL - R_OP)], faded=fd("c_wire"))
-        label(ax, X_C + 0.3, 3.25, r"\tilde{c}_t", ha="left", faded=fd("c_wire"))
+        label(ax, X_C + 0.25, 3.2, r"\tilde{c}_t", ha="left", faded=fd("c_wire"))
     if on("i_mul"):
         op_circle(ax, X_C, Y_IMUL, "×", faded=fd("i_mul"))
         wire(ax, [(X_C, Y_IMUL + R_OP), (X_C, Y_C - R_OP)], faded=fd("i_mul"))
     if on("o_wire"):
-        wire(ax, [(X_O + 0.7, Y_OMUL), (X_TANH - R_OP, Y_OMUL)], faded=fd("o_wire"))
-        label(ax, (X_O + X_TANH) / 2 + 0.1, Y_OMUL + 0.4, "o_t", faded=fd("o_wire"))
+        x_from = X_O + W_BOX / 2
+        wire(ax, [(x_from, Y_OMUL), (X_TANH - R_OP, Y_OMUL)], faded=fd("o_wire"))
+        label(ax, (x_from + X_TANH - R_OP) / 2, Y_OMUL + 0.45, "o_t", faded=fd("o_wire"))
     if on("tanh_op"):
         f = fd("tanh_op")
         copy_dot(ax, X_TANH, Y_C, faded=f)
-        wire(ax, [(X_TANH, Y_C), (X_TANH, Y_TANH + R_TANH)], faded=f)
-        op_circle(ax, X_TANH, Y_TANH, "tanh", faded=f, r=R_TANH)
-        wire(ax, [(X_TANH, Y_TANH - R_TANH), (X_TANH, Y_OMUL + R_OP)], faded=f)
+        wire(ax, [(X_TANH, Y_C), (X_TANH, Y_TANH + R_WORD)], faded=f)
+        op_circle(ax, X_TANH, Y_TANH, "tanh", faded=f, r=R_WORD)
+        wire(ax, [(X_TANH, Y_TANH - R_WORD), (X_TANH, Y_OMUL + R_OP)], faded=f)
     if on("o_mul"):
         op_circle(ax, X_TANH, Y_OMUL, "×", faded=fd("o_mul"))
     if on("h_out"):
@@ -403,9 +468,10 @@ def draw_lstm(ax: Axes, highlight: Iterable[str] | None = None,
         wire(ax, [(X_TANH, Y_OMUL - R_OP), (X_TANH, Y_H), (X_RIGHT, Y_H)], faded=f)
         label(ax, X_RIGHT - 0.6, Y_H + 0.5, "h_t", faded=f)
         copy_dot(ax, X_H_UP, Y_H, faded=f)
-        # the upward copy crosses the cell line: leave a gap in the cell line
-        wire(ax, [(X_H_UP, Y_H), (X_H_UP, Y_C - 0.32)], arrow=False, faded=f)
-        wire(ax, [(X_H_UP, Y_C + 0.32), (X_H_UP, 7.3)], faded=f)
+        # the upward copy hops over the cell line: it crosses it, it does not join it
+        up = hop((X_H_UP, Y_H), (X_H_UP, 7.3), Y_C)
+        hop_halo(ax, up)
+        wire(ax, up, faded=f, zorder=4)
         label(ax, X_H_UP + 0.25, 7.0, "h_t", ha="left", faded=f)
 
 
@@ -444,7 +510,7 @@ def _step(highlight: set[str], equations: Sequence[str]) -> Figure:
 
 
 def draw_forget_step() -> Figure:
-    return _step({"inputs", "f_in", "f_box", "f_wire", "forget_mul", "cell_in"},
+    return _step({"inputs", "f_in", "f_box", "f_wire", "forget_mul", "cell_in", "cell_stub"},
                  [r"$f_t = \sigma(x_t W_f + h_{t-1} U_f + b_f)$"])
 
 
@@ -468,53 +534,94 @@ def draw_output_step() -> Figure:
 
 # --- legend, gate, GRU, windowing ---------------------------------------------------
 def draw_notation() -> Figure:
-    fig, ax = canvas(0, 15, -1.4, 7.4)
-    cols = [2.5, 7.5, 12.5]
-    row_top, row_bottom = 5.9, 2.0
+    rows = [12.2, 8.95, 5.2, 2.1]  # glyph centres, top to bottom
+    fig, ax = canvas(0, 15, -0.75, 13.0)
+    cols = [2.5, 7.5, 12.4]
 
     def caption(x: float, y: float, name: str, detail: str) -> None:
-        ax.text(x, y, name, ha="center", va="top", fontsize=FONT_SIZE)
-        ax.text(x, y - 0.62, detail, ha="center", va="top", fontsize=FONT_SIZE - 2,
+        """``y``: the lowest point of the glyph above."""
+        ax.text(x, y - 0.3, name, ha="center", va="top", fontsize=FONT_SIZE)
+        ax.text(x, y - 0.92, detail, ha="center", va="top", fontsize=FONT_SIZE - 2,
                 color=MODULE_EDGE, linespacing=1.3)
 
-    layer_box(ax, cols[0] - 0.8, row_top, r"\sigma")
-    layer_box(ax, cols[0] + 0.8, row_top, r"\tanh")
-    op_circle(ax, cols[1] - 1.1, row_top, "×")
-    op_circle(ax, cols[1] - 0.15, row_top, "+")
-    op_circle(ax, cols[1] + 1.0, row_top, "tanh", r=R_TANH)
-    wire(ax, [(cols[2] - 1.4, row_top), (cols[2] + 1.4, row_top)])
-    caption(cols[0], row_top - 0.75, "neural-network layer", "learned weights,\nthen σ or tanh")
-    caption(cols[1], row_top - 0.75, "pointwise operation", "component by\ncomponent")
-    caption(cols[2], row_top - 0.75, "vector transfer", "a vector moves\nalong the line")
+    # row 1: the module and the two kinds of layer
+    x, y = cols[0], rows[0]
+    module_box(ax, x - 0.85, y - 0.5, 1.7, 1.0, label="A")
+    caption(x, y - 0.5, "module A", "the same weights\nat every time step")
+    x = cols[1]
+    layer_box(ax, x - 1.0, y, r"\sigma")
+    layer_box(ax, x + 0.8, y, r"\tanh", w=W_TANH_BOX)
+    caption(x, y - 0.4, "neural-network layer", "learned weights,\nthen σ or tanh")
+    x = cols[2]
+    layer_box(ax, x, y, r"x W + b", w=2.2, fontsize=FONT_SIZE)
+    caption(x, y - 0.4, "linear layer", "learned weights,\nno σ or tanh")
 
-    wire(ax, [(cols[0] - 1.5, row_bottom + 0.3), (cols[0] + 1.5, row_bottom + 0.3)],
-         color=GREEN, lw=CELL_LINE_WIDTH)
-    wire(ax, [(cols[1] - 1.5, row_bottom + 0.3), (cols[1] - 0.13, row_bottom + 0.3)],
-         arrow=False)
-    wire(ax, [(cols[1], row_bottom - 0.7), (cols[1], row_bottom + 0.17)], arrow=False)
-    concat_mark(ax, cols[1], row_bottom + 0.3)
-    wire(ax, [(cols[1] + 0.13, row_bottom + 0.3), (cols[1] + 1.5, row_bottom + 0.3)])
-    wire(ax, [(cols[2] - 1.5, row_bottom - 0.2), (cols[2] + 1.5, row_bottom - 0.2)])
-    copy_dot(ax, cols[2] - 0.3, row_bottom - 0.2)
-    wire(ax, [(cols[2] - 0.3, row_bottom - 0.2), (cols[2] - 0.3, row_bottom + 0.6),
-              (cols[2] + 1.5, row_bottom + 0.6)])
-    caption(cols[0], row_bottom - 0.95, "cell state", "the LSTM's memory line")
-    caption(cols[1], row_bottom - 0.95, "concatenate", "two vectors joined\nend to end")
-    caption(cols[2], row_bottom - 0.95, "copy", "the same vector\ngoes two ways")
+    # row 2: pointwise operations, vectors, state lines
+    x, y = cols[0], rows[1]
+    op_circle(ax, x - 1.75, y, "×")
+    op_circle(ax, x - 0.85, y, "+")
+    op_circle(ax, x + 0.35, y, "tanh", r=R_WORD)
+    op_circle(ax, x + 1.6, y, "1−", r=R_ONE, fontsize=FONT_SIZE - 1)
+    caption(x, y - R_WORD, "pointwise operation", "per component;\n"
+            "× is ⊙ in the equations;\n1− gives 1 − z")
+    x = cols[1]
+    wire(ax, [(x - 1.4, y), (x + 1.4, y)])
+    caption(x, y - 0.3, "vector transfer", "a vector moves\nalong the line")
+    x = cols[2]
+    wire(ax, [(x - 1.5, y + 0.25), (x + 1.5, y + 0.25)], color=GREEN, lw=CELL_LINE_WIDTH)
+    wire(ax, [(x - 1.5, y - 0.3), (x + 1.5, y - 0.3)], lw=GRU_LINE_WIDTH)
+    caption(x, y - 0.4, "state line", "green: LSTM cell state;\nblack: GRU hidden state")
+
+    # row 3: how lines meet, split and cross
+    x, y = cols[0], rows[2]
+    wire(ax, [(x - 1.5, y + 0.3), (x - 0.13, y + 0.3)], arrow=False)
+    wire(ax, [(x, y - 0.6), (x, y + 0.17)], arrow=False)
+    concat_mark(ax, x, y + 0.3)
+    wire(ax, [(x + 0.13, y + 0.3), (x + 1.5, y + 0.3)])
+    caption(x, y - 0.6, "concatenate", "two vectors joined\nend to end")
+    x = cols[1]
+    wire(ax, [(x - 1.5, y - 0.2), (x + 1.5, y - 0.2)])
+    copy_dot(ax, x - 0.3, y - 0.2)
+    wire(ax, [(x - 0.3, y - 0.2), (x - 0.3, y + 0.6), (x + 1.5, y + 0.6)])
+    caption(x, y - 0.6, "copy", "the same vector\ngoes two ways")
+    x = cols[2]
+    wire(ax, [(x - 1.5, y), (x + 1.5, y)])
+    up = hop((x, y - 0.6), (x, y + 0.95), y)
+    hop_halo(ax, up, color="white")
+    wire(ax, up, zorder=4)
+    caption(x, y - 0.6, "crossing", "the lines cross;\nthey do not join")
+
+    # row 4: what a figure points at
+    x, y = cols[0], rows[3]
+    layer_box(ax, x - 0.5, y, r"\sigma", faded=True)
+    wire(ax, [(x + 0.2, y), (x + 1.5, y)], faded=True)
+    caption(x, y - 0.4, "faded grey", "not used in this step\n(figures 10 to 13)")
+    x = cols[1]
+    wire(ax, [(x - 1.3, y), (x + 0.4, y)], color=VERMILLION, lw=3)
+    label(ax, x + 0.95, y, "x_1", highlight=True)
+    caption(x, y - 0.4, "highlighted", "what figures 3 and 4\nare about")
+    x = cols[2]
+    ax.text(x, y, "···", ha="center", va="center", fontsize=FONT_SIZE + 8, color=INK)
+    caption(x, y - 0.4, "dots", "more copies of A,\nleft out")
     return fig
 
 
 def draw_gate() -> Figure:
-    fig, ax = canvas(-1.0, 13.0, -1.5, 4.3)
-    y_line, x_mul = 3.0, 3.0
+    fig, ax = canvas(-1.0, 13.0, -2.45, 4.3)
+    y_line, x_mul, y_cat = 3.0, 3.0, -0.35
     wire(ax, [(-0.6, y_line), (x_mul - R_OP, y_line)], arrow=False)
     op_circle(ax, x_mul, y_line, "×")
     wire(ax, [(x_mul + R_OP, y_line), (6.0, y_line)])
     label(ax, -0.5, y_line + 0.45, "v", ha="left")
     label(ax, 5.7, y_line + 0.45, r"s \odot v")
     layer_box(ax, x_mul, 0.9, r"\sigma")
-    wire(ax, [(x_mul, -1.1), (x_mul, 0.5)])
-    label(ax, x_mul - 0.3, -0.75, r"x_t,\ h_{t-1}", ha="right", size=FONT_SIZE)
+    # h_{t-1} and x_t concatenated, as in every module
+    wire(ax, [(0.4, y_cat), (x_mul - 0.13, y_cat)], arrow=False)
+    label(ax, 0.4, y_cat + 0.45, "h_{t-1}", ha="left")
+    wire(ax, [(x_mul, -1.55), (x_mul, y_cat - 0.13)], arrow=False)
+    label(ax, x_mul, -1.95, "x_t")
+    concat_mark(ax, x_mul, y_cat)
+    wire(ax, [(x_mul, y_cat + 0.13), (x_mul, 0.5)])
     wire(ax, [(x_mul, 1.3), (x_mul, y_line - R_OP)])
     label(ax, x_mul - 0.25, 2.05, "s", ha="right")
     ax.text(x_mul + 0.3, 2.05, "each component\nbetween 0 and 1", ha="left", va="center",
@@ -532,69 +639,86 @@ def draw_gate() -> Figure:
         y = 2.2 - 0.75 * r
         for x, text in zip(xs, (v, g, out), strict=True):
             ax.text(x, y, text, ha="center", va="center", fontsize=FONT_SIZE)
-        ax.text((xs[0] + xs[1]) / 2, y, "×", ha="center", va="center", fontsize=FONT_SIZE)
+        ax.text((xs[0] + xs[1]) / 2, y, r"$\odot$", ha="center", va="center",
+                fontsize=FONT_SIZE)
         ax.text((xs[1] + xs[2]) / 2 - 0.2, y, "=", ha="center", va="center",
                 fontsize=FONT_SIZE)
-    ax.text(ex_x + 2.6, -0.85, "near 1: keep   ·   near 0: block", ha="center",
+    ax.text(ex_x + 2.6, -1.2, "near 1: keep   ·   near 0: block", ha="center",
             va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE)
     return fig
 
 
 def draw_gru_cell() -> Figure:
-    x0, x1, y0, y1 = LSTM_VIEW
     eqs = [r"$z_t = \sigma(x_t W_z + h_{t-1} U_z + b_z)$",
            r"$r_t = \sigma(x_t W_r + h_{t-1} U_r + b_r)$",
            r"$\tilde{h}_t = \tanh(x_t W_h + b_h + r_t \odot (h_{t-1} U_h + b^{\prime}_h))$",
            r"$h_t = z_t \odot h_{t-1} + (1 - z_t) \odot \tilde{h}_t$"]
+    x0, x1, y0, y1 = -2.3, 14.1, -2.5, 8.1
     extra = 0.9 * len(eqs) + 0.3
     fig, ax = canvas(x0, x1, y0 - extra, y1)
-    module_box(ax, 0, 0, 11, 6.2)
-    x_copy, x_z, x_r, x_hh = 0.6, 2.4, 4.1, 6.3
-    x_zmul, x_one, x_hmul, x_up = 7.3, 8.45, 9.6, 10.5
-    y_z = 3.9
-    # the hidden-state line along the top
-    wire(ax, [(X_LEFT, Y_C), (x_zmul - R_OP, Y_C)], arrow=False, lw=CELL_LINE_WIDTH - 1.5)
-    label(ax, X_LEFT - 0.1, Y_C + 0.5, "h_{t-1}", ha="left")
-    op_circle(ax, x_zmul, Y_C, "×")
-    wire(ax, [(x_zmul + R_OP, Y_C), (x_hmul - R_OP, Y_C)], arrow=False, lw=CELL_LINE_WIDTH - 1.5)
-    op_circle(ax, x_hmul, Y_C, "+")
-    wire(ax, [(x_hmul + R_OP, Y_C), (X_RIGHT, Y_C)], lw=CELL_LINE_WIDTH - 1.5)
-    label(ax, X_RIGHT - 0.6, Y_C + 0.5, "h_t")
-    copy_dot(ax, x_up, Y_C)
-    wire(ax, [(x_up, Y_C), (x_up, 7.3)])
-    label(ax, x_up + 0.25, 7.0, "h_t", ha="left")
-    # h_{t-1} copied down to meet x_t
-    copy_dot(ax, x_copy, Y_C)
-    wire(ax, [(x_copy, Y_C), (x_copy, Y_H), (X_CAT + 0.4 - 0.13, Y_H)], arrow=False)
-    xc = X_CAT + 0.4
-    wire(ax, [(xc, -1.3), (xc, Y_H - 0.13)], arrow=False)
-    label(ax, xc, -1.75, "x_t")
-    concat_mark(ax, xc, Y_H)
-    wire(ax, [(xc + 0.13, Y_H), (x_hh, Y_H), (x_hh, Y_LAYER - 0.4)])
-    for x in (x_z, x_r):
-        copy_dot(ax, x, Y_H)
-        wire(ax, [(x, Y_H), (x, Y_LAYER - 0.4)])
-    layer_box(ax, x_z, Y_LAYER, r"\sigma")
-    layer_box(ax, x_r, Y_LAYER, r"\sigma")
-    layer_box(ax, x_hh, Y_LAYER, r"\tanh")
-    # r_t goes into the candidate layer
-    wire(ax, [(x_r + 0.7, Y_LAYER), (x_hh - 0.7, Y_LAYER)])
-    label(ax, (x_r + x_hh) / 2, Y_LAYER + 0.4, "r_t")
+    bottom, top = -0.5, 6.5
+    module_box(ax, 0, bottom, 12.0, top - bottom)
+    module_tag(ax, 11.3, 0.45)
+    y_top, y_z, y_gate, y_cand, y_bus, y_xt = 5.9, 4.1, 1.6, 3.0, 0.6, 0.0
+    y_hu = 5.0
+    x_copy, x_cat, x_z, x_r, x_xw, x_tanh = 0.5, 1.05, 2.15, 3.9, 6.35, 7.95
+    x_zmul, x_one, x_hmul, x_up, x_right = 8.7, 9.75, 11.0, 11.6, 13.5
+    r_one, state = R_ONE, GRU_LINE_WIDTH
+    # the hidden-state line along the top: h_{t-1} in, z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h~_t out
+    wire_in(ax, [(X_LEFT, y_top), (0, y_top), (x_zmul - R_OP, y_top)], lw=state)
+    label(ax, X_LEFT - 0.1, y_top + 0.5, "h_{t-1}", ha="left")
+    op_circle(ax, x_zmul, y_top, "×")
+    wire(ax, [(x_zmul + R_OP, y_top), (x_hmul - R_OP, y_top)], arrow=False, lw=state)
+    op_circle(ax, x_hmul, y_top, "+")
+    wire(ax, [(x_hmul + R_OP, y_top), (x_right, y_top)], lw=state)
+    label(ax, x_right - 0.6, y_top + 0.5, "h_t")
+    copy_dot(ax, x_up, y_top)
+    wire(ax, [(x_up, y_top), (x_up, y1 - 0.4)])
+    label(ax, x_up + 0.25, y1 - 0.7, "h_t", ha="left")
+    # h_{t-1} copied down to meet x_t; x_t copied to the candidate's input part
+    copy_dot(ax, x_copy, y_top)
+    wire(ax, [(x_copy, y_top), (x_copy, y_bus), (x_cat - 0.13, y_bus)], arrow=False)
+    wire_in(ax, [(x_cat, -1.7), (x_cat, bottom), (x_cat, y_bus - 0.13)])
+    label(ax, x_cat, -2.15, "x_t")
+    concat_mark(ax, x_cat, y_bus)
+    copy_dot(ax, x_cat, y_xt)
+    wire(ax, [(x_cat, y_xt), (x_xw, y_xt), (x_xw, y_gate - 0.4)])
+    # the two gates read the concatenation
+    wire(ax, [(x_cat + 0.13, y_bus), (x_r, y_bus), (x_r, y_gate - 0.4)])
+    copy_dot(ax, x_z, y_bus)
+    wire(ax, [(x_z, y_bus), (x_z, y_gate - 0.4)])
+    layer_box(ax, x_z, y_gate, r"\sigma")
+    layer_box(ax, x_r, y_gate, r"\sigma")
+    # candidate: x_t W_h + b_h  +  r_t ⊙ (h_{t-1} U_h + b'_h), then tanh
+    layer_box(ax, x_xw, y_gate, r"x_t W_h + b_h", w=2.6, fontsize=FONT_SIZE)
+    copy_dot(ax, x_r, y_top)
+    wire(ax, [(x_r, y_top), (x_r, y_hu + 0.4)])
+    layer_box(ax, x_r, y_hu, r"h_{t-1} U_h + b^{\prime}_h", w=3.0, fontsize=FONT_SIZE)
+    down = hop((x_r, y_hu - 0.4), (x_r, y_cand + R_OP), y_z)
+    hop_halo(ax, down)
+    wire(ax, down, zorder=4)
+    wire(ax, [(x_r, y_gate + 0.4), (x_r, y_cand - R_OP)])
+    label(ax, x_r + 0.22, 2.28, "r_t", ha="left")
+    op_circle(ax, x_r, y_cand, "×")
+    wire(ax, [(x_r + R_OP, y_cand), (x_xw - R_OP, y_cand)])
+    wire(ax, [(x_xw, y_gate + 0.4), (x_xw, y_cand - R_OP)])
+    op_circle(ax, x_xw, y_cand, "+")
+    wire(ax, [(x_xw + R_OP, y_cand), (x_tanh - R_WORD, y_cand)])
+    op_circle(ax, x_tanh, y_cand, "tanh", r=R_WORD)
+    wire(ax, [(x_tanh + R_WORD, y_cand), (x_hmul, y_cand), (x_hmul, y_z - R_OP)])
+    label(ax, (x_tanh + R_WORD + x_hmul) / 2, y_cand - 0.45, r"\tilde{h}_t")
     # z_t: copied to the two multiplications, once as z_t and once as 1 - z_t
-    wire(ax, [(x_z, Y_LAYER + 0.4), (x_z, y_z), (x_zmul, y_z)], arrow=False)
+    wire(ax, [(x_z, y_gate + 0.4), (x_z, y_z), (x_zmul, y_z)], arrow=False)
     label(ax, x_z - 0.2, 3.35, "z_t", ha="right")
     copy_dot(ax, x_zmul, y_z)
-    wire(ax, [(x_zmul, y_z), (x_zmul, Y_C - R_OP)])
-    wire(ax, [(x_zmul, y_z), (x_one - R_OP, y_z)])
-    op_circle(ax, x_one, y_z, "1−", fontsize=FONT_SIZE - 1)
-    wire(ax, [(x_one + R_OP, y_z), (x_hmul - R_OP, y_z)])
-    # the candidate h~_t, times (1 - z_t), added to the line
-    wire(ax, [(x_hh + 0.7, Y_LAYER), (x_hmul, Y_LAYER), (x_hmul, y_z - R_OP)])
-    label(ax, (x_hh + 0.7 + x_hmul) / 2, Y_LAYER + 0.42, r"\tilde{h}_t")
+    wire(ax, [(x_zmul, y_z), (x_zmul, y_top - R_OP)])
+    wire(ax, [(x_zmul, y_z), (x_one - r_one, y_z)])
+    op_circle(ax, x_one, y_z, "1−", r=r_one, fontsize=FONT_SIZE - 1)
+    wire(ax, [(x_one + r_one, y_z), (x_hmul - R_OP, y_z)])
     op_circle(ax, x_hmul, y_z, "×")
-    wire(ax, [(x_hmul, y_z + R_OP), (x_hmul, Y_C - R_OP)])
+    wire(ax, [(x_hmul, y_z + R_OP), (x_hmul, y_top - R_OP)])
     for k, text in enumerate(eqs):
-        equation(ax, 5.5, y0 - 0.4 - 0.9 * k, text, size=FONT_SIZE + 1)
+        equation(ax, 6.0, y0 - 0.45 - 0.9 * k, text, size=FONT_SIZE + 1)
     return fig
 
 
@@ -603,7 +727,7 @@ def draw_windowing() -> Figure:
     n_steps = 3
     n_samples = len(sequence) - n_steps
     row_h = 0.95
-    fig, ax = canvas(-2.8, 15.7, 0.35, 1.6 + row_h * (n_samples + 1.6))
+    fig, ax = canvas(-2.8, 15.7, -0.55, 1.6 + row_h * (n_samples + 1.6))
     top = row_h * (n_samples + 1)
 
     def cell(x: float, y: float, text: str, fill: str, edge: str = INK,
@@ -636,6 +760,13 @@ def draw_windowing() -> Figure:
         for j in range(n_steps):
             cell(x_table + j, y, str(sequence[i + j]), SKY)
         cell(y_table, y, str(sequence[i + n_steps]), ORANGE)
+    # the key: here blue and orange mark a window and its target, not operations and layers
+    y_key = -0.05
+    for x, fill, text in ((0.0, SKY, "input window: a row of X"),
+                          (7.0, ORANGE, "target: its y")):
+        ax.add_patch(Rectangle((x, y_key - 0.25), 0.5, 0.5, facecolor=fill, edgecolor=INK,
+                               linewidth=1.2))
+        ax.text(x + 0.75, y_key, text, ha="left", va="center", fontsize=FONT_SIZE - 1)
     return fig
 
 

@@ -58,8 +58,8 @@ _CATALOGUE = [
     ),
     FigureInfo(
         3, "03_short_gap.png",
-        "A short gap: the output h₃ depends on the inputs x₁ and x₂, only one or two "
-        "steps back. The path the information takes is short.",
+        "A short gap: the output h₃ depends on its own input x₃ and also on x₁ and x₂, "
+        "only one or two steps back. The path the information takes is short.",
         "An unrolled chain of five copies of A with inputs x 1 to x 5. Inputs x 1 and x 2 "
         "and the output h 3 are highlighted, as is the short path of arrows from the first "
         "copy to the third.",
@@ -67,8 +67,8 @@ _CATALOGUE = [
     ),
     FigureInfo(
         4, "04_long_gap.png",
-        "A long gap: the output hₜ depends on the inputs x₁ and x₂, many steps back. "
-        "The information must survive every step in between.",
+        "A long gap: the output hₜ depends on its own input xₜ and also on x₁ and x₂, "
+        "many steps back. The information must survive every step in between.",
         "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x t minus 2, "
         "x t minus 1, x t. Inputs x 1 and x 2 and the output h t are highlighted, as is the long path "
         "of arrows between them, marked many steps.",
@@ -76,9 +76,10 @@ _CATALOGUE = [
     ),
     FigureInfo(
         5, "05_rnn_module.png",
-        "The repeating module of a simple RNN: one tanh layer. "
+        "The repeating module A of a simple RNN: one tanh layer. "
         "hₜ = tanh(xₜW + hₜ₋₁U + b).",
-        "A module box. h t minus 1 enters from the left and x t from below; they are "
+        "A module box labelled A. h t minus 1 enters from the left and x t from below, "
+        "each with an arrowhead at the edge of the box; they are "
         "concatenated and go into one box labelled tanh. Its output is copied: one copy "
         "leaves the top as h t, the other leaves the right side as h t. The equation "
         "h t = tanh of x t W plus h t minus 1 U plus b is printed below.",
@@ -86,26 +87,40 @@ _CATALOGUE = [
     ),
     FigureInfo(
         6, "06_lstm_module.png",
-        "The repeating module of an LSTM: four interacting layers (three σ gates and a "
+        "The repeating module A of an LSTM: four interacting layers (three σ gates and a "
         "tanh layer), the cell state cₜ along the top and the hidden state hₜ along "
-        "the bottom.",
-        "A module box. The cell state line runs across the top from c t minus 1 to c t, "
-        "through a multiply circle and a plus circle. h t minus 1 and x t enter at the "
-        "bottom left, are concatenated, and feed four layer boxes: sigma for f t, sigma "
-        "for i t, tanh for c tilde t, sigma for o t. f t multiplies the cell state; i t "
-        "times c tilde t is added to it; the cell state passes through a pointwise tanh "
-        "and is multiplied by o t to give h t, which leaves to the right and the top.",
+        "the bottom. The copy of hₜ that leaves at the top hops over the cell-state "
+        "line: it crosses it without joining it.",
+        "A module box labelled A. The thick green cell state line runs across the top "
+        "from c t minus 1 to c t, through a multiply circle and a plus circle. h t minus "
+        "1 and x t enter at the bottom left, are concatenated, and feed four layer boxes: "
+        "sigma for f t, sigma for i t, tanh for c tilde t, sigma for o t. f t multiplies "
+        "the cell state; i t times c tilde t is added to it; a copy of the cell state "
+        "passes through a pointwise tanh circle and is multiplied by o t to give h t, "
+        "which leaves to the right; a copy of h t goes up and leaves at the top, hopping "
+        "over the cell state line in a small arc.",
         "draw_lstm_module",
     ),
     FigureInfo(
         7, "07_notation.png",
-        "How to read the diagrams: boxes are neural-network layers, circles are pointwise "
-        "operations, lines carry vectors, merging lines concatenate and splitting lines copy.",
-        "A legend with six entries: orange boxes labelled sigma and tanh, a neural-network "
-        "layer with learned weights; blue circles labelled times, plus and tanh, a "
-        "pointwise operation; an arrow, a vector transfer; a thick green line, the cell "
-        "state; two lines joining at a small open square, concatenate; a line splitting "
-        "at a black dot, copy.",
+        "How to read the diagrams: boxes are layers, circles are pointwise operations "
+        "(× is ⊙ in the equations), lines carry vectors, lines that meet at a square "
+        "concatenate, lines that split at a dot copy, and a line that hops over another "
+        "crosses it without joining it.",
+        "A legend with twelve entries in four rows. Row 1: a rounded grey box labelled A, "
+        "module A, the same weights at every time step; orange boxes labelled sigma and "
+        "tanh, a neural-network layer, learned weights then sigma or tanh; an orange box "
+        "labelled x W plus b, a linear layer, learned weights, no sigma or tanh. Row 2: "
+        "blue circles labelled times, plus, tanh and 1 minus, a pointwise operation, per "
+        "component, times is the circled dot in the equations and 1 minus gives 1 minus "
+        "z; an arrow, a vector transfer; a thick green line and a thick black line, the "
+        "state line, green for the LSTM cell state and black for the GRU hidden state. "
+        "Row 3: two lines joining at a small open square, concatenate; a line splitting at "
+        "a black dot, copy; a vertical line hopping over a horizontal one in a small arc, "
+        "crossing, the lines do not join. Row 4: a grey box and arrow, faded grey, not used "
+        "in this step, figures 10 to 13; a vermillion arrow and a label in a vermillion "
+        "frame, highlighted, what figures 3 and 4 are about; three dots, more copies of A "
+        "left out.",
         "draw_notation",
     ),
     FigureInfo(
@@ -124,10 +139,12 @@ _CATALOGUE = [
         "A gate: a σ layer outputs numbers between 0 and 1, and a pointwise "
         "multiplication lets that fraction of each component through.",
         "A line carrying a vector v runs left to right through a multiply circle and "
-        "leaves as s times v. Below it an orange box labelled sigma takes x t and h t "
-        "minus 1 and sends s, each component between 0 and 1, up into the circle. A "
-        "worked example: v = 2.0, minus 1.0, 0.5 times s = 0.99, 0.01, 0.5 gives 1.98, "
-        "minus 0.01, 0.25; near 1 keeps, near 0 blocks.",
+        "leaves as s circled-dot v. Below it, h t minus 1 from the left and x t from "
+        "below meet at a small open square, are concatenated, and go up into an orange "
+        "box labelled sigma, which sends s, each component between 0 and 1, up into the "
+        "circle. A worked example, one component per row: v = 2.0, minus 1.0, 0.5, "
+        "circled-dot s = 0.99, 0.01, 0.5, gives 1.98, minus 0.01, 0.25; near 1 keeps, "
+        "near 0 blocks.",
         "draw_gate",
     ),
     FigureInfo(
@@ -136,7 +153,9 @@ _CATALOGUE = [
         "by component, how much of the old cell state cₜ₋₁ to keep.",
         "The LSTM module with everything faded except the inputs, the first sigma layer "
         "and its output f t, which goes up into the multiply circle where it meets the "
-        "incoming cell state c t minus 1. Below: f t = sigma of x t W f plus h t minus 1 U f plus b f.",
+        "incoming cell state c t minus 1, and a short green stub of the cell state line "
+        "just after that circle, carrying f t times c t minus 1 on. Below: f t = sigma of "
+        "x t W f plus h t minus 1 U f plus b f.",
         "draw_forget_step",
     ),
     FigureInfo(
@@ -154,8 +173,10 @@ _CATALOGUE = [
         "Step 3, the cell-state update: cₜ = fₜ ⊙ cₜ₋₁ + iₜ ⊙ c̃ₜ, forget some of "
         "the old state, then add the new candidate values.",
         "The LSTM module with everything faded except the cell-state line, its multiply "
-        "circle fed by f t, and its plus circle fed by i t times c tilde t. Below: "
-        "c t = f t times c t minus 1 plus i t times c tilde t, pointwise.",
+        "circle fed by f t, its plus circle, and the inner multiply circle below the plus "
+        "circle, where i t and c tilde t meet; their product i t times c tilde t goes up "
+        "into the plus circle. Below: c t = f t times c t minus 1 plus i t times c tilde t, "
+        "pointwise.",
         "draw_cell_update_step",
     ),
     FigureInfo(
@@ -163,31 +184,45 @@ _CATALOGUE = [
         "Step 4, the output: oₜ = σ(xₜW_o + hₜ₋₁U_o + b_o) picks which parts of "
         "tanh(cₜ) become the new hidden state hₜ = oₜ ⊙ tanh(cₜ).",
         "The LSTM module with everything faded except the inputs, the fourth sigma layer "
-        "giving o t, the copy of the cell state through a pointwise tanh, and the multiply "
-        "circle whose output h t leaves the module. Below: o t = sigma of x t W o plus "
-        "h t minus 1 U o plus b o, and h t = o t times tanh of c t.",
+        "giving o t, the copy of the cell state c t through a pointwise tanh circle, and "
+        "the multiply circle whose output h t leaves the module to the right and, as a "
+        "copy, at the top, hopping over the cell state line. Below: o t = sigma of x t W o "
+        "plus h t minus 1 U o plus b o, and h t = o t times tanh of c t.",
         "draw_output_step",
     ),
     FigureInfo(
         14, "14_gru_cell.png",
-        "A GRU cell, as Keras computes it (reset_after=True): an update gate zₜ and a "
-        "reset gate rₜ, no separate cell state; hₜ = zₜ ⊙ hₜ₋₁ + (1 − zₜ) ⊙ h̃ₜ. "
-        "Keras gives the candidate two biases: b_h, and b′_h inside the reset product.",
-        "A module box. The hidden state line runs across the top from h t minus 1 to h t "
-        "through a multiply circle and a plus circle. h t minus 1 and x t are concatenated "
-        "and feed a sigma layer for z t, a sigma layer for r t and a tanh layer for h tilde "
-        "t, which also receives r t. z t multiplies h t minus 1; one minus z t multiplies "
-        "h tilde t; the two are added. The four GRU equations are printed below.",
+        "A GRU cell, as Keras computes it (reset_after=True). There is no separate cell "
+        "state: the hidden state enters at the top as hₜ₋₁ and leaves as hₜ = zₜ ⊙ hₜ₋₁ + "
+        "(1 − zₜ) ⊙ h̃ₜ. The reset gate rₜ multiplies, pointwise, the recurrent part "
+        "hₜ₋₁U_h + b′_h of the candidate (so Keras gives the candidate two biases, b_h and "
+        "b′_h); then xₜW_h + b_h is added and tanh gives h̃ₜ. Keras and Cho et al. (2014) "
+        "keep the old state with zₜ, as here; Olah (2015) and Chung et al. (2014) swap "
+        "zₜ and 1 − zₜ.",
+        "A module box labelled A. A thick black hidden state line runs across the top from "
+        "h t minus 1 to h t, through a multiply circle and a plus circle; a copy of h t also "
+        "leaves upwards at the top right. On the left, a copy of h t minus 1 goes down and "
+        "is concatenated with x t, which enters from below; the concatenation feeds two "
+        "sigma layers, for z t and r t. A second copy of h t minus 1 goes down from the top "
+        "line into a linear layer box labelled h t minus 1 U h plus b prime h; its output "
+        "hops over the z t line and enters a multiply circle, where r t from below "
+        "multiplies it. A copy of x t feeds a linear layer box labelled x t W h plus b h; a "
+        "plus circle adds the two, and a pointwise tanh circle gives h tilde t. z t runs to "
+        "the multiply circle on the top line and, through a circle labelled 1 minus, to a "
+        "multiply circle that takes h tilde t; that product goes up into the plus circle. "
+        "The four GRU equations are printed below.",
         "draw_gru_cell",
     ),
     FigureInfo(
         15, "15_windowing.png",
         "Windowing a sequence with n_steps = 3: each window of three values is a row of X, "
-        "and the value right after it is its target y. Nine values give six samples.",
+        "and the value right after it is its target y. Nine values give six samples. "
+        "Here blue marks an input window and orange its target.",
         "The sequence 10, 20, 30, 40, 50, 60, 70, 80, 90 as a row of cells. Below it six "
-        "rows, one per sample: three consecutive cells shaded as the input window and the "
-        "next cell shaded as the target. On the right, the resulting X, six rows of three "
-        "values from 10 20 30 to 60 70 80, and y, 40 to 90.",
+        "rows, one per sample: three consecutive cells shaded blue as the input window and "
+        "the next cell shaded orange as the target. On the right, the resulting X, six rows "
+        "of three values from 10 20 30 to 60 70 80, and y, 40 to 90. A key at the bottom: "
+        "blue, input window: a row of X; orange, target: its y.",
         "draw_windowing",
     ),
 ]

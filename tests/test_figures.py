@@ -184,3 +184,26 @@ def test_diagrams_main_needs_one_folder(capsys):
 
     assert diagrams.main([]) == 2
     assert "usage" in capsys.readouterr().err
+
+
+def test_hop_arcs_around_the_crossing_and_rejects_diagonals():
+    from helpers import diagrams
+
+    points = diagrams.hop((1.0, 0.0), (1.0, 5.0), 2.0, r=0.3)
+    assert points[0] == (1.0, 0.0) and points[-1] == (1.0, 5.0)
+    arc = points[1:-1]
+    assert arc[0] == pytest.approx((1.0, 1.7)) and arc[-1] == pytest.approx((1.0, 2.3))
+    assert max(x for x, _ in arc) == pytest.approx(1.3)  # bulges right, to the crossed line
+    assert all((x - 1.0) ** 2 + (y - 2.0) ** 2 == pytest.approx(0.09) for x, y in arc)
+    left = diagrams.hop((0.0, 4.0), (6.0, 4.0), 3.0, side=-1.0)
+    assert min(y for _, y in left) == pytest.approx(4.0 - diagrams.HOP_R)
+    with pytest.raises(ValueError, match="vertical or horizontal"):
+        diagrams.hop((0.0, 0.0), (1.0, 1.0), 0.5)
+
+
+def test_legend_alt_text_names_every_convention():
+    alt = FIGURES[7].alt
+    for word in ("module A", "neural-network layer", "linear layer", "pointwise operation",
+                 "circled dot", "1 minus", "vector transfer", "state line", "concatenate",
+                 "copy", "crossing", "faded grey", "highlighted", "three dots"):
+        assert word in alt, word
