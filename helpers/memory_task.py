@@ -1,0 +1,290 @@
+"""A long-gap memory task, and the small models that try to solve it.
+
+Taught in notebooks/04_rnn_vs_lstm_long_gaps.ipynb, which builds one sample and
+one model by hand before handing the job to these functions; the wide sweep in
+tools/long_gap_sweep.py calls the same functions, so the notebook and the data
+file it plots come from one piece of code.
+
+The task mirrors the sentence "I was born in Spain ... so I am fluent in ___":
+a fact comes first, distractors follow, and the answer is asked for at the end.
+TensorFlow is imported only by the functions that build or train a model.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+if TYPE_CHECKING:  # imported for type hints only; importing keras starts TensorFlow
+    import keras
+
+CELLS = ("SimpleRNN", "GRU", "LSTM")
+
+
+def _check_int(name: str, value: object, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if value < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {value}")
+    return int(value)
+
+
+def _check_float(name: str, value: object, *, positive: bool = False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    value = float(value)
+    if not math.isfinite(value) or value < 0 or (positive and value == 0):
+        bound = "> 0" if positive else ">= 0"
+        raise ValueError(f"{name} must be a finite number {bound}, got {value}")
+    return value
+
+
+def _check_finite(name: str, value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    if not math.isfinite(value):
+        raise ValueError(f"{name} must be finite, got {value}")
+    return float(value)
+
+
+def _check_cell(cell: object) -> str:
+    if not isinstance(cell, str):
+        raise TypeError(f"cell must be a str, one of {CELLS}, got {type(cell).__name__}")
+    if cell not in CELLS:
+        raise ValueError(f"cell must be one of {CELLS}, got {cell!r}")
+    return cell
+
+
+def make_memory_task(
+    n_samples: int,
+    gap: int,
+    *,
+    n_symbols: int = 2,
+    noise_std: float = 2.0,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Make ``n_samples`` sequences whose label is the symbol shown at the first step.
+
+    Each sequence has ``T = gap + 2`` time steps, numbered 1 .. T as in the
+    notebooks (array index ``t - 1``), and ``n_symbols + 2`` features:
+
+    * step 1, the fact: a one-hot symbol on features ``0 .. n_symbols - 1``
+      ("born in Spain" or "born in France");
+    * steps 2 .. ``gap + 1``, the distractors: Gaussian noise with standard
+      deviation ``noise_std`` on feature ``n_symbols`` (all zeros when
+      ``noise_std`` is 0, a gap with no distractors);
+    * step ``T``, the question: a 1 on feature ``n_symbols + 1``
+      ("so I am fluent in ___").
+
+    Every other entry is 0. A model must carry the symbol across ``gap``
+    steps to name it at the end; one that forgets can only guess, with
+    accuracy ``1 / n_symbols`` (chance).
+
+    Args:
+        n_samples: number of sequences, >= 1.
+        gap: number of distractor steps between the fact and the question, >= 0.
+        n_symbols: number of possible symbols (classes), >= 2.
+        noise_std: standard deviation of the distractor noise, a finite number >= 0.
+        seed: seed of the NumPy generator; the same arguments give the same data.
+            The labels are drawn first, so the same seed gives the same labels
+            at every gap.
+
+    Returns:
+        ``X`` (float32) of shape (n_samples, gap + 2, n_symbols + 2) and the
+        labels ``y`` (int32) of shape (n_samples,), each in ``0 .. n_symbols - 1``.
+
+    Raises:
+        TypeError: an argument has the wrong type.
+        ValueError: an argument is out of range.
+    """
+    n_samples = _check_int("n_samples", n_samples, 1)
+    gap = _check_int("gap", gap, 0)
+    n_symbols = _check_int("n_symbols", n_symbols, 2)
+    seed = _check_int("seed", seed, 0)
+    noise_std = _check_float("noise_std", noise_std)
+
+    rng = np.random.default_rng(seed)
+    y = rng.integers(0, n_symbols, size=n_samples).astype(np.int32)
+    X = np.zeros((n_samples, gap + 2, n_symbols + 2), dtype=np.float32)
+    X[np.arange(n_samples), 0, y] = 1.0
+    if noise_std > 0 and gap > 0:
+        X[:, 1 : gap + 1, n_symbols] = rng.normal(0.0, noise_std, size=(n_samples, gap))
+    X[:, gap + 1, n_symbols + 1] = 1.0
+    return X, y
+
+
+def set_memory_gate_bias(layer: Any, value: float) -> None:
+    """Set the initial bias of the gate that decides how much memory is kept.
+
+    For an LSTM that is the forget gate: ``b_f``, the second quarter of the
+    bias ``b = [b_i | b_f | b_c | b_o]`` (Keras starts it at 1). For a GRU it
+    is the update gate ``z`` (``h_t = z_t * h_{t-1} + (1 - z_t) * candidate``):
+    the first third of the input bias, Keras gate order z, r, h (Keras starts
+    it at 0). A bias of 5 starts the gate near sigmoid(5) = 0.993, so at first
+    over 99% of the memory survives each step (notebook 02 measures what this
+    does to the gradient). A SimpleRNN has no such gate.
+
+    Args:
+        layer: a built ``keras.layers.LSTM`` or ``keras.layers.GRU``.
+        value: the new bias, a finite float.
+
+    Raises:
+        TypeError: ``layer`` is not an LSTM or GRU layer, or ``value`` is not a number.
+        ValueError: ``layer`` is not built yet, or ``value`` is not finite.
+    """
+    import keras
+
+    if not isinstance(layer, (keras.layers.LSTM, keras.layers.GRU)):
+        raise TypeError(f"layer must be a keras LSTM or GRU layer, got {type(layer).__name__}")
+    _check_finite("value", value)
+    if not layer.built:
+        raise ValueError("layer must be built first (put it in a model after keras.Input)")
+    units = layer.cell.units
+    bias = layer.cell.bias.numpy()
+    if isinstance(layer, keras.layers.LSTM):
+        bias[units : 2 * units] = value  # b_f
+    elif bias.ndim == 2:  # GRU, reset_after=True: rows are input and recurrent biases
+        bias[0, :units] = value
+        bias[1, :units] = 0.0
+    else:
+        bias[:units] = value
+    layer.cell.bias.assign(bias)
+
+
+def build_memory_model(
+    cell: str,
+    *,
+    units: int = 8,
+    n_symbols: int = 2,
+    memory_gate_bias: float | None = 5.0,
+    input_gate_bias: float | None = None,
+    learning_rate: float = 1e-2,
+) -> keras.Model:
+    """Build and compile ``Input -> cell(units) -> Dense(n_symbols, softmax)``.
+
+    The recurrent layer reads the whole sequence and hands its last hidden
+    state ``h_T`` to the dense layer, which names the symbol. Compiled with
+    Adam, sparse categorical cross-entropy and accuracy.
+
+    Args:
+        cell: "SimpleRNN", "GRU" or "LSTM".
+        units: hidden units n, >= 1.
+        n_symbols: number of symbols of the task, >= 2 (it has n_symbols + 2 features).
+        memory_gate_bias: initial bias of the LSTM forget gate or GRU update gate
+            (see :func:`set_memory_gate_bias`); None keeps Keras's default
+            (LSTM 1, GRU 0). Must be None for a SimpleRNN, which has no gate.
+        input_gate_bias: initial bias ``b_i`` of an LSTM's input gate, the first
+            quarter of its bias; None keeps Keras's default 0. A GRU has no
+            separate input gate (its update gate also decides how much new input
+            enters), so this must be None for a GRU and a SimpleRNN.
+        learning_rate: Adam's learning rate, > 0.
+
+    Raises:
+        TypeError, ValueError: an argument has the wrong type or value.
+    """
+    cell = _check_cell(cell)
+    units = _check_int("units", units, 1)
+    n_symbols = _check_int("n_symbols", n_symbols, 2)
+    learning_rate = _check_float("learning_rate", learning_rate, positive=True)
+    if memory_gate_bias is not None and cell == "SimpleRNN":
+        raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
+    if input_gate_bias is not None:
+        if cell != "LSTM":
+            raise ValueError(f"input_gate_bias must be None for a {cell} (only an LSTM has an input gate)")
+        _check_finite("input_gate_bias", input_gate_bias)
+    import keras
+
+    recurrent = getattr(keras.layers, cell)(units)
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(None, n_symbols + 2)),
+            recurrent,
+            keras.layers.Dense(n_symbols, activation="softmax"),
+        ],
+        name=f"memory_{cell.lower()}",
+    )
+    if memory_gate_bias is not None:
+        set_memory_gate_bias(recurrent, memory_gate_bias)
+    if input_gate_bias is not None:
+        bias = recurrent.cell.bias.numpy()  # [b_i | b_f | b_c | b_o]
+        bias[:units] = input_gate_bias
+        recurrent.cell.bias.assign(bias)
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate),
+        loss="sparse_categorical_crossentropy",
+        metrics=["accuracy"],
+    )
+    return model
+
+
+def run_memory_experiment(
+    cell: str,
+    gap: int,
+    *,
+    seed: int = 0,
+    noise_std: float = 2.0,
+    memory_gate_bias: float | None = 5.0,
+    input_gate_bias: float | None = None,
+    units: int = 8,
+    n_symbols: int = 2,
+    n_train: int = 2048,
+    n_test: int = 1000,
+    epochs: int = 15,
+    batch_size: int = 64,
+    learning_rate: float = 1e-2,
+) -> dict[str, Any]:
+    """Train one model on the memory task at one gap; return its scores.
+
+    Seeds Python, NumPy and TensorFlow with ``seed`` (``keras.utils.set_random_seed``)
+    before building the model, so a rerun on the same machine gives the same
+    numbers. Training data use NumPy seed ``1000 + seed``, test data
+    ``2000 + seed``: fresh sequences the model never saw.
+
+    Args:
+        cell: "SimpleRNN", "GRU" or "LSTM".
+        gap: distractor steps between the fact and the question, >= 0.
+        seed: >= 0.
+        noise_std, n_symbols: the task (see :func:`make_memory_task`).
+        memory_gate_bias, input_gate_bias, units, learning_rate: the model (see
+            :func:`build_memory_model`). A SimpleRNN ignores ``memory_gate_bias``.
+        n_train, n_test: numbers of training and test sequences, >= 1.
+        epochs, batch_size: training budget, each >= 1.
+
+    Returns:
+        A dict with the settings above and ``test_accuracy`` (float),
+        ``train_accuracy`` (list of floats, one per epoch).
+    """
+    cell = _check_cell(cell)
+    seed = _check_int("seed", seed, 0)
+    epochs = _check_int("epochs", epochs, 1)
+    batch_size = _check_int("batch_size", batch_size, 1)
+    n_test = _check_int("n_test", n_test, 1)
+    X_train, y_train = make_memory_task(
+        n_train, gap, n_symbols=n_symbols, noise_std=noise_std, seed=1000 + seed
+    )
+    X_test, y_test = make_memory_task(
+        n_test, gap, n_symbols=n_symbols, noise_std=noise_std, seed=2000 + seed
+    )
+    import keras
+
+    keras.utils.set_random_seed(seed)
+    gate_bias = None if cell == "SimpleRNN" else memory_gate_bias
+    model = build_memory_model(
+        cell, units=units, n_symbols=n_symbols, memory_gate_bias=gate_bias,
+        input_gate_bias=input_gate_bias, learning_rate=learning_rate,
+    )
+    history = model.fit(X_train, y_train, epochs=epochs, batch_size=batch_size, verbose=0)
+    _, test_accuracy = model.evaluate(X_test, y_test, batch_size=500, verbose=0)
+    return {
+        "cell": cell,
+        "gap": int(gap),
+        "seed": seed,
+        "noise_std": float(noise_std),
+        "memory_gate_bias": gate_bias,
+        "input_gate_bias": input_gate_bias,
+        "units": int(units),
+        "test_accuracy": float(test_accuracy),
+        "train_accuracy": [float(a) for a in history.history["accuracy"]],
+    }

@@ -1,0 +1,180 @@
+"""The wide long-gap sweep behind notebook 04: SimpleRNN, GRU and LSTM against the gap.
+
+    python tools/long_gap_sweep.py            # or: make sweep   (about 12 minutes on 2 cores)
+    python tools/long_gap_sweep.py --out /tmp/sweep.json
+
+Trains one small model per (series, gap, seed) on the memory task of
+helpers/memory_task.py, all under the same budget (SETTINGS below), and writes
+every test accuracy, with the time each run took, to data/long_gap_sweep.json.
+The notebook trains a few of these runs live and plots the rest from that file.
+
+The file also records its provenance: the SHA-256 of this script and of
+helpers/memory_task.py, the settings, the package versions, the date and the
+machine. tests/test_long_gap_sweep.py fails when either file changed after the
+data were made: rerun `make sweep` and commit the new data file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "data" / "long_gap_sweep.json"
+# Files whose content decides the numbers; their hashes go into the data file.
+SOURCES = ("tools/long_gap_sweep.py", "helpers/memory_task.py")
+
+# One series = one curve in the notebook's plot. Every series gets the same
+# budget (data, epochs, batches, optimiser); a series changes only what its
+# label says: the cell, the distractor noise, the initial memory-gate bias
+# (None = Keras's default), the LSTM's initial input-gate bias, or the number of units.
+SETTINGS = {
+    "series": [
+        {"label": "SimpleRNN", "cell": "SimpleRNN", "noise_std": 2.0, "memory_gate_bias": None},
+        {"label": "SimpleRNN, 18 units", "cell": "SimpleRNN", "noise_std": 2.0,
+         "memory_gate_bias": None, "units": 18},
+        {"label": "SimpleRNN, no distractors", "cell": "SimpleRNN", "noise_std": 0.0,
+         "memory_gate_bias": None},
+        {"label": "GRU, b_z = 5", "cell": "GRU", "noise_std": 2.0, "memory_gate_bias": 5.0},
+        {"label": "GRU, b_z = 0 (Keras default)", "cell": "GRU", "noise_std": 2.0,
+         "memory_gate_bias": None},
+        {"label": "LSTM, b_f = 5", "cell": "LSTM", "noise_std": 2.0, "memory_gate_bias": 5.0},
+        {"label": "LSTM, b_f = 5, b_i = -3", "cell": "LSTM", "noise_std": 2.0,
+         "memory_gate_bias": 5.0, "input_gate_bias": -3.0},
+        {"label": "LSTM, b_f = 1 (Keras default)", "cell": "LSTM", "noise_std": 2.0,
+         "memory_gate_bias": None},
+    ],
+    "gaps": [10, 20, 30, 50, 100, 200],
+    "seeds": [0, 1, 2],
+    "budget": {
+        "units": 8,
+        "n_symbols": 2,
+        "n_train": 2048,
+        "n_test": 1000,
+        "epochs": 15,
+        "batch_size": 64,
+        "learning_rate": 0.01,
+    },
+}
+
+
+def file_sha256(relative_path: str) -> str:
+    """SHA-256 of a repo file's text, with line endings made LF (a Windows checkout agrees)."""
+    text = (ROOT / relative_path).read_bytes().replace(b"\r\n", b"\n")
+    return hashlib.sha256(text).hexdigest()
+
+
+def settings_sha256(settings: dict) -> str:
+    return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()
+
+
+def current_sources() -> dict[str, str]:
+    return {path: file_sha256(path) for path in SOURCES}
+
+
+def provenance_problems(recorded: dict) -> list[str]:
+    """What in a data file's provenance no longer matches the code; empty when up to date."""
+    problems = []
+    for path, digest in current_sources().items():
+        if recorded.get("sources", {}).get(path) != digest:
+            problems.append(f"{path} changed since the data were made")
+    if recorded.get("settings") != SETTINGS:
+        problems.append("SETTINGS changed since the data were made")
+    if recorded.get("settings_sha256") != settings_sha256(SETTINGS):
+        problems.append("settings_sha256 does not match SETTINGS")
+    return problems
+
+
+def versions() -> dict[str, str]:
+    import keras
+    import numpy
+    import tensorflow
+
+    return {
+        "python": platform.python_version(),
+        "numpy": numpy.__version__,
+        "tensorflow": tensorflow.__version__,
+        "keras": keras.__version__,
+    }
+
+
+def run_sweep(settings: dict) -> tuple[list[dict], float]:
+    from helpers.memory_task import run_memory_experiment
+
+    runs = []
+    start = time.perf_counter()
+    total = len(settings["series"]) * len(settings["gaps"]) * len(settings["seeds"])
+    for series in settings["series"]:
+        for gap in settings["gaps"]:
+            for seed in settings["seeds"]:
+                t0 = time.perf_counter()
+                budget = {**settings["budget"], "units": series.get("units", settings["budget"]["units"])}
+                result = run_memory_experiment(
+                    series["cell"], gap, seed=seed, noise_std=series["noise_std"],
+                    memory_gate_bias=series["memory_gate_bias"],
+                    input_gate_bias=series.get("input_gate_bias"), **budget,
+                )
+                seconds = time.perf_counter() - t0
+                runs.append(
+                    {
+                        "series": series["label"],
+                        "cell": series["cell"],
+                        "gap": gap,
+                        "seed": seed,
+                        "units": budget["units"],
+                        "test_accuracy": round(result["test_accuracy"], 4),
+                        "train_accuracy": [round(a, 4) for a in result["train_accuracy"]],
+                        "seconds": round(seconds, 2),
+                    }
+                )
+                print(
+                    f"[{len(runs):3d}/{total}] {series['label']:<30} gap {gap:4d} seed {seed}: "
+                    f"test accuracy {result['test_accuracy']:.3f}  ({seconds:.1f} s)",
+                    flush=True,
+                )
+    return runs, time.perf_counter() - start
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=OUT, help=f"data file (default {OUT.relative_to(ROOT)})")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    from helpers.notebook_setup import quiet_tensorflow
+
+    quiet_tensorflow()  # same TensorFlow settings as the notebooks (oneDNN off)
+    started = dt.datetime.now(dt.UTC)
+    sources = current_sources()  # hashed before the runs: the code that made them
+    runs, total_seconds = run_sweep(SETTINGS)
+    record = {
+        "description": "Test accuracy of SimpleRNN, GRU and LSTM on the long-gap memory task "
+        "(notebook 04), one row per (series, gap, seed).",
+        "provenance": {
+            "command": "python tools/long_gap_sweep.py",
+            "sources": sources,
+            "settings": SETTINGS,
+            "settings_sha256": settings_sha256(SETTINGS),
+            "versions": versions(),
+            "machine": {"system": platform.system(), "machine": platform.machine(),
+                        "cpu_count": os.cpu_count()},
+            "started_utc": started.isoformat(timespec="seconds"),
+            "total_seconds": round(total_seconds, 1),
+        },
+        "runs": runs,
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    print(f"Wrote {len(runs)} runs to {args.out} in {total_seconds / 60:.1f} min.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
