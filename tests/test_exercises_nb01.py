@@ -55,6 +55,12 @@ def test_two_steps(capsys):
     h_2 = np.tanh(2 * 0.5 + h_1 * 1.0)
     assert ex.check_two_steps(float(h_2)) is True
     assert ex.check_two_steps(np.array([h_2])) is True
+    assert round(float(h_2), 3) == 0.898
+    assert ex.check_two_steps(0.898) is True
+    assert ex.check_two_steps(0.9) is True  # rounded to one decimal: still right
+    capsys.readouterr()
+    assert ex.check_two_steps(0.88) is False  # cut off, not rounded, and too far
+    assert "3 decimals" in capsys.readouterr().out
     assert ex.check_two_steps(float(h_1)) is False
     assert "h_1" in capsys.readouterr().out
     assert ex.check_two_steps(float(np.tanh(1.0))) is False  # forgot the recurrent term
@@ -62,6 +68,19 @@ def test_two_steps(capsys):
     assert ex.check_two_steps(1.0 + 0.5) is False  # forgot the tanh
     assert "tanh" in capsys.readouterr().out
     assert ex.check_two_steps("0.9") is False
+
+
+def test_the_empty_skeleton_gets_a_reminder(capsys):
+    def my_rnn_forward(x, W, U, b):
+        ...  # your code: return the outputs, shape (batch, time, units)
+
+    def with_pass(x, W, U, b):
+        pass
+
+    assert ex.check_forward_function(my_rnn_forward) is False
+    assert "replace the placeholder" in capsys.readouterr().out
+    assert ex.check_forward_function(with_pass) is False
+    assert "replace the placeholder" in capsys.readouterr().out
 
 
 def test_forward_function(capsys):
@@ -77,6 +96,16 @@ def test_forward_function(capsys):
     # forgets the bias
     assert ex.check_forward_function(lambda x, W, U, b: loop_forward(x, W, U, 0 * b)) is False
     assert "bias" in capsys.readouterr().out
+    # column-vector habit: h @ U.T runs (U is square) but is wrong
+    assert ex.check_forward_function(lambda x, W, U, b: loop_forward(x, W, U.T, b)) is False
+    assert "h @ U" in capsys.readouterr().out
+
+    # forgets to return
+    def no_return(x, W, U, b):
+        loop_forward(x, W, U, b)
+
+    assert ex.check_forward_function(no_return) is False
+    assert "return" in capsys.readouterr().out
     assert ex.check_forward_function(lambda x, W, U, b: 1 / 0) is False
     assert "ZeroDivisionError" in capsys.readouterr().out
     assert ex.check_forward_function("not a function") is False

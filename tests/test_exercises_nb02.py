@@ -12,8 +12,10 @@ from helpers.exercises import nb02 as ex
 
 @pytest.mark.parametrize(
     "check",
-    [ex.check_steps_to_vanish, ex.check_clipped_gradient, ex.check_vanish_or_explode,
-     ex.check_tanh_factor],
+    [ex.check_steps_to_vanish, ex.check_clipped_gradient, ex.check_tanh_factor,
+     lambda answer: ex.check_vanish_or_explode(answer, answer),
+     lambda answer: ex.check_vanish_or_explode(1.1, answer),
+     lambda answer: ex.check_vanish_or_explode(answer, "explode")],
 )
 @pytest.mark.parametrize("placeholder", [None, ...])
 def test_placeholders_get_a_reminder(check, placeholder, capsys):
@@ -52,18 +54,32 @@ def test_clipped_gradient(capsys):
 
 def test_vanish_or_explode(capsys):
     # eigenvalues 1.1 and 0.1: the largest is above 1
-    assert np.isclose(max(abs(np.linalg.eigvals([[0.6, 0.5], [0.5, 0.6]]))), 1.1)
-    assert ex.check_vanish_or_explode("explode") is True
-    assert ex.check_vanish_or_explode(" Explode ") is True
-    assert ex.check_vanish_or_explode("vanish") is False
-    assert "eigenvalues" in capsys.readouterr().out
-    assert ex.check_vanish_or_explode("explodes") is False
-    assert ex.check_vanish_or_explode(1.1) is False
+    radius = float(max(abs(np.linalg.eigvals([[0.6, 0.5], [0.5, 0.6]]))))
+    assert np.isclose(radius, 1.1)
+    assert ex.check_vanish_or_explode(radius, "explode") is True
+    assert ex.check_vanish_or_explode(1.1, " Explode ") is True
+    assert ex.check_vanish_or_explode(np.array([1.1]), "explode") is True
+    capsys.readouterr()
+    # a right radius with the wrong verdict: compare with 1
+    assert ex.check_vanish_or_explode(1.1, "vanish") is False
+    assert "compare it with 1" in capsys.readouterr().out
+    # a wrong radius: the hint is about the radius and does not give the verdict away
+    for wrong, hint in [(0.6, "largest entry"), (0.1, "not the largest"), (0.8, "eigenvalues")]:
+        assert ex.check_vanish_or_explode(wrong, "vanish") is False
+        out = capsys.readouterr().out
+        assert hint in out and "explode" not in out and "vanish" not in out
+    assert ex.check_vanish_or_explode(1.1, "explodes") is False
+    assert ex.check_vanish_or_explode("1.1", "explode") is False
+    assert ex.check_vanish_or_explode(1.1, 1.1) is False
 
 
 def test_tanh_factor(capsys):
     assert ex.check_tanh_factor((1 - 0.9**2) ** 10) is True
     assert ex.check_tanh_factor(np.array([0.19**10])) is True
+    assert ex.check_tanh_factor(6.1e-8) is True  # rounded to 2 significant figures
+    capsys.readouterr()
+    assert ex.check_tanh_factor(6e-8) is False  # rounded too far
+    assert "more digits" in capsys.readouterr().out
     assert ex.check_tanh_factor(0.19) is False
     assert "one step" in capsys.readouterr().out
     assert ex.check_tanh_factor(0.9**10) is False
