@@ -105,7 +105,7 @@ def test_parameter_count_right(capsys):
         (4385, "biases"),  # 4·n·(d+n) + 33, which equals the count for d = 1
         (4385, "1 feature"),
         (4384, "biases"),
-        (10451, "d = 2"),
+        (10451, "four blocks"),
         (4513.5, "whole number"),
         ("4513", "whole number"),
         (True, "whole number"),
@@ -114,6 +114,16 @@ def test_parameter_count_right(capsys):
 def test_parameter_count_wrong(answer, hint, capsys):
     ok, out = verdict(ex.check_parameter_count, answer, capsys)
     assert not ok and hint in out
+
+
+def test_parameter_count_fallback_hint_does_not_give_the_numbers_away(capsys):
+    ok, out = verdict(ex.check_parameter_count, 10451, capsys)
+    assert not ok and "32" not in out and "d = 2" not in out
+
+
+def test_differenced_forecast_format_hint_does_not_say_how_many_changes(capsys):
+    ok, out = verdict(ex.check_differenced_forecast, 25.0, capsys)
+    assert not ok and "[" not in out
 
 
 @pytest.mark.parametrize("answer", [([0.8, 1.0, 1.2], 25.0), (np.array([0.8, 1.0, 1.2]), 25), [(0.8, 1, 1.2), 25.0]])

@@ -28,7 +28,7 @@ SERIES = [10, 20, 30, 40, 50, 60, 70, 80, 90]
 # ---------------------------------------------------------------- NumPy pieces
 
 
-def test_to_differences_on_the_seed_example():
+def test_to_differences_on_the_course_example():
     X = np.array([[10, 20, 30], [20, 30, 45]])
     changes, next_change = to_differences(X, [40, 50])
     np.testing.assert_array_equal(changes, [[10, 10], [10, 15]])
@@ -180,6 +180,8 @@ def test_train_course_forecaster_predicts_100():
     batch = forecaster.predict_next(np.array([[70, 80, 90], [1000, 1010, 1020]]))
     assert batch.shape == (2,)
     np.testing.assert_allclose(batch - [90, 1020], forecast - 90, atol=1e-3)
+    # Its limit, shown in the notebook: it saw only steps of +10, so it does not continue a fall.
+    assert forecaster.predict_next([90, 80, 70]) > 65
     # And it plugs into recursive_forecast.
     ahead = recursive_forecast(forecaster.predict_next, [70, 80, 90], 3)
     np.testing.assert_allclose(ahead, [100, 110, 120], atol=2.0)

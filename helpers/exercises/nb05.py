@@ -68,7 +68,8 @@ def check_parameter_count(answer: Any) -> bool:
     # With d = 2, forgetting the biases and counting 1 feature give the same number.
     if value in (4 * n * (d + n) + dense, 4 * n * (d + n) + n):
         return feedback(False, "close: did you forget the biases, or count 1 feature instead of 2?")
-    return feedback(False, "use 4·(n·(d+n)+n) + (n+1) with d = 2 features and n = 32 units; "
+    return feedback(False, "count, for each of the LSTM's four blocks, its input weights, recurrent "
+                           "weights and bias (section 2), then the Dense layer's weights and bias; "
                            "the number of time steps does not enter.")
 
 
@@ -81,7 +82,7 @@ def check_differenced_forecast(answer: Any) -> bool:
         changes = np.asarray(changes, dtype=float).reshape(-1)
         forecast = float(forecast)
     except (TypeError, ValueError):
-        return feedback(False, "give a tuple (changes, forecast), e.g. ([0.1, 0.2, 0.3], 12.5).")
+        return feedback(False, "give a tuple (changes, forecast): a list of numbers, then one number.")
     window = np.array(_WINDOW)
     expected_changes = np.diff(window) / _SCALE
     if changes.shape != expected_changes.shape:
@@ -152,7 +153,7 @@ def check_recursive_forecast(function: Any) -> bool:
 
 
 def check_extrapolation(answer: Any) -> bool:
-    """Exercise 5: which queries make the seed's recipe extrapolate."""
+    """Exercise 5: which queries' true next values lie outside the training targets (40 to 90)."""
     if unanswered(answer):
         return not_answered("Exercise 5")
     if isinstance(answer, str):
@@ -171,6 +172,6 @@ def check_extrapolation(answer: Any) -> bool:
     if letters < expected:
         return feedback(False, "some, not all: an answer below the training range is extrapolation too.")
     if letters - expected:
-        return feedback(False, "one of your queries has a true next value between 40 and 90, which the "
+        return feedback(False, "one of your queries has a true next value between 40 and 90 inclusive, which the "
                                "model has seen in training.")
-    return feedback(False, "work out each query's true next value and compare it with 40 to 90.")
+    return feedback(False, "work out each query's true next value and compare it with 40 to 90 (inclusive).")
