@@ -36,7 +36,7 @@ def test_a_changed_source_or_setting_is_caught(record):
         long_gap_sweep.provenance_problems(stale)
     )
     stale = copy.deepcopy(record["provenance"])
-    stale["settings"]["seeds"] = [0]
+    stale["settings"]["series"][0]["seeds"] = [0]
     assert "SETTINGS changed since the data were made" in long_gap_sweep.provenance_problems(stale)
 
 
@@ -51,7 +51,7 @@ def test_every_run_of_the_grid_is_there_once(record):
     settings = record["provenance"]["settings"]
     expected = {
         (s["label"], gap, seed)
-        for s in settings["series"] for gap in settings["gaps"] for seed in settings["seeds"]
+        for s in settings["series"] for gap in settings["gaps"] for seed in s["seeds"]
     }
     found = [(r["series"], r["gap"], r["seed"]) for r in record["runs"]]
     assert len(found) == len(set(found)), "a run appears twice"
