@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._checks import as_finite_array, check_int
 from helpers.sequences import split_sequence
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
@@ -38,34 +39,9 @@ COURSE_UNITS = 50
 COURSE_TRAINING_STEPS = 200
 
 
-def _check_int(value: Any, name: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
-
-
 def _as_windows(window: ArrayLike, name: str, n_steps: int | None = None) -> np.ndarray:
     """``window`` as a finite float32 array of shape (n_steps,) or (batch, n_steps)."""
-    if isinstance(window, (str, bytes)):
-        raise TypeError(f"{name} must hold numbers, got a string")
-    try:
-        values = np.asarray(window)
-    except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a 1-D or 2-D array of numbers ({error})") from None
-    if values.dtype == bool or not (
-        np.issubdtype(values.dtype, np.integer) or np.issubdtype(values.dtype, np.floating)
-    ):
-        raise TypeError(f"{name} must hold numbers, got dtype {values.dtype}")
-    if values.ndim not in (1, 2):
-        raise ValueError(
-            f"{name} must be 1-D (n_steps,) or 2-D (batch, n_steps), got shape {values.shape}"
-        )
-    if values.size == 0:
-        raise ValueError(f"{name} is empty")
-    if not np.all(np.isfinite(values)):
-        raise ValueError(f"{name} holds NaN or infinite values")
+    values = as_finite_array(window, name, "1-D (n_steps,) or 2-D (batch, n_steps)")
     if n_steps is not None and values.shape[-1] != n_steps:
         raise ValueError(
             f"{name} must hold the last {n_steps} values (n_steps = {n_steps}), "
@@ -87,9 +63,9 @@ def build_forecasting_model(n_steps: int, n_features: int = 1, units: int = COUR
         n_features: values per time step (int >= 1).
         units: LSTM units, n in the course notation (int >= 1).
     """
-    n_steps = _check_int(n_steps, "n_steps", 1)
-    n_features = _check_int(n_features, "n_features", 1)
-    units = _check_int(units, "units", 1)
+    n_steps = check_int(n_steps, "n_steps", 1)
+    n_features = check_int(n_features, "n_features", 1)
+    units = check_int(units, "units", 1)
     import keras
 
     model = keras.Sequential(
@@ -122,7 +98,7 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
     Returns:
         The training loss of each update, shape (steps,).
     """
-    steps = _check_int(steps, "steps", 1)
+    steps = check_int(steps, "steps", 1)
     X = np.asarray(X, dtype=np.float32)
     y = np.asarray(y, dtype=np.float32)
     if X.ndim == 2:
@@ -239,9 +215,9 @@ def train_course_forecaster(
     Returns:
         A ``DifferencedForecaster``; call ``.predict_next(window)``.
     """
-    n_steps = _check_int(n_steps, "n_steps", 2)
-    seed = _check_int(seed, "seed", 0)
-    steps = _check_int(steps, "steps", 1)
+    n_steps = check_int(n_steps, "n_steps", 2)
+    seed = check_int(seed, "seed", 0)
+    steps = check_int(steps, "steps", 1)
     X, y = split_sequence(sequence, n_steps)
     if X.ndim != 2:
         raise ValueError(f"sequence must be 1-D (time,), got {np.asarray(sequence).ndim}-D data")
@@ -275,7 +251,7 @@ def recursive_forecast(
     """
     if not callable(predict_next):
         raise TypeError(f"predict_next must be callable, got {type(predict_next).__name__}")
-    horizon = _check_int(horizon, "horizon", 1)
+    horizon = check_int(horizon, "horizon", 1)
     current = _as_windows(window, "window").astype(np.float64)
     forecasts = []
     for step in range(horizon):

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._checks import as_finite_array, check_int
+
 
 def split_sequence(sequence: ArrayLike | Sequence[float], n_steps: int) -> tuple[np.ndarray, np.ndarray]:
     """Split a sequence into windows of ``n_steps`` values and the value after each.
@@ -35,29 +37,8 @@ def split_sequence(sequence: ArrayLike | Sequence[float], n_steps: int) -> tuple
         ValueError: ``sequence`` is empty, not 1-D or 2-D, or holds NaN or
             infinity; or ``n_steps`` is out of range.
     """
-    if isinstance(n_steps, bool) or not isinstance(n_steps, (int, np.integer)):
-        raise TypeError(f"n_steps must be an int, got {type(n_steps).__name__}")
-    if isinstance(sequence, (str, bytes)):
-        raise TypeError("sequence must hold numbers, got a string")
-    try:
-        values = np.asarray(sequence)
-    except ValueError as error:  # ragged nested lists
-        raise ValueError(f"sequence must be a 1-D or 2-D array of numbers ({error})") from None
-    if values.dtype == bool or not (
-        np.issubdtype(values.dtype, np.integer) or np.issubdtype(values.dtype, np.floating)
-    ):
-        raise TypeError(f"sequence must hold numbers, got dtype {values.dtype}")
-    if values.ndim not in (1, 2):
-        raise ValueError(
-            f"sequence must be 1-D (time,) or 2-D (time, features), got shape {values.shape}"
-        )
-    if values.shape[0] == 0 or values.size == 0:
-        raise ValueError("sequence is empty")
-    if not np.all(np.isfinite(values)):
-        raise ValueError("sequence holds NaN or infinite values")
-    n_steps = int(n_steps)
-    if n_steps < 1:
-        raise ValueError(f"n_steps must be >= 1, got {n_steps}")
+    n_steps = check_int(n_steps, "n_steps", minimum=1)
+    values = as_finite_array(sequence, "sequence", "1-D (time,) or 2-D (time, features)")
     if n_steps >= len(values):
         raise ValueError(
             f"n_steps must be < len(sequence) = {len(values)} so that at least one "
