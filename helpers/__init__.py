@@ -12,12 +12,17 @@ from typing import Any
 
 # public name -> module that defines it
 _EXPORTS = {
-    "setup_notebook": "helpers.notebook_setup",
-    "split_sequence": "helpers.sequences",
-    "page": "helpers.figures",
-    "simple_rnn_forward": "helpers.cells",
-    "lstm_forward": "helpers.cells",
-    "make_memory_task": "helpers.memory_task",
+    "setup_notebook": "helpers.notebook_setup",  # every notebook
+    "page": "helpers.figures",  # every notebook
+    "simple_rnn_forward": "helpers.cells",  # notebook 01
+    "first_input_gradient_norms": "helpers.gradients",  # notebook 02
+    "lstm_forward": "helpers.cells",  # notebook 03
+    "constant_gate_run": "helpers.gate_explorer",  # notebook 03
+    "make_memory_task": "helpers.memory_task",  # notebook 04
+    "run_memory_experiment": "helpers.memory_task",  # notebook 04
+    "split_sequence": "helpers.sequences",  # notebook 05
+    "train_course_forecaster": "helpers.forecasting",  # notebook 05
+    "recursive_forecast": "helpers.forecasting",  # notebook 05
 }
 
 __all__ = sorted(_EXPORTS)

@@ -48,3 +48,12 @@ def test_as_finite_array_rejects(value, error, message):
 def test_as_finite_array_describes_the_expected_shapes():
     with pytest.raises(ValueError, match=r"x must be 1-D \(n,\), got shape \(2, 2, 2\)"):
         as_finite_array(np.zeros((2, 2, 2)), "x", "1-D (n,)")
+
+
+def test_every_public_helper_name_resolves():
+    import helpers
+
+    for name in helpers.__all__:
+        assert callable(getattr(helpers, name)), name
+    with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
+        helpers.nothing_here  # noqa: B018
