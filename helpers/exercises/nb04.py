@@ -22,18 +22,21 @@ _CHANCE = 0.5
 _BIASES, _STEPS = (1.0, 5.0), 50
 # Exercises 3 and 4: multiple choice.
 _FORGET_BIAS_CHOICES = {
-    "a": "a bias of 1 gives the LSTM fewer parameters",
+    "a": "with b_f = 1 the LSTM has fewer trainable parameters",
     "b": "the forget gate starts near 0.73, so the fact's trace in the cell state, and the "
-    "error signal along that path, shrink by that factor at every step",
-    "c": "with a bias of 1 the LSTM overfits the training data",
-    "d": "a forget-gate bias of 1 closes the input gate",
+    "error signal along that road, shrink by that factor at every step",
+    "c": "with b_f = 1 the forget gate starts nearly closed, at about 0.27, so the LSTM "
+    "cannot store the fact at step 1",
+    "d": "a forget-gate bias of 1 saturates the tanh of the cell state, so the gradient "
+    "through tanh(c_t) vanishes",
 }
 _NO_DISTRACTOR_CHOICES = {
     "a": "without distractors the sequences are shorter",
     "b": "the inputs between fact and question are zero, so h_t stays small, every 1 - h_t^2 "
     "is close to 1, and the orthogonal U keeps the gradient's length",
-    "c": "the SimpleRNN has more units than the LSTM",
-    "d": "zero inputs saturate the tanh, which stores the fact",
+    "c": "without distractors the units saturate at +1 or -1 right after step 1, and saturated "
+    "units pass the gradient back unchanged",
+    "d": "Keras skips steps whose inputs are all zero, so the sequence is in effect 2 steps long",
 }
 
 
@@ -127,9 +130,10 @@ def check_forget_bias_reason(answer: Any) -> bool:
         hints={
             "a": "count the LSTM's parameters with either bias: the bias is a starting value, "
             "not an extra weight.",
-            "c": "compare the training accuracy with the test accuracy in the sweep's data: "
-            "does the default LSTM fit its training data well?",
-            "d": "each gate has its own bias (b_i, b_f, b_c, b_o); which one did we change?",
+            "c": "compute sigma(1) = 1 / (1 + e^(-1)); and which gate decides what is written "
+            "at step 1?",
+            "d": "b_f goes into the forget gate's sigmoid, not into the tanh of c_t; what does "
+            "the forget gate multiply at every step?",
         },
         praise="the bias only sets where training starts, and from b_f = 1 the error signal "
         "along the cell state fades before training can open the gate.",
@@ -143,8 +147,10 @@ def check_no_distractor_reason(answer: Any) -> bool:
         hints={
             "a": "the sequences have the same length with or without distractors: "
             "only the values in the gap change.",
-            "c": "both have 8 units in this comparison.",
-            "d": "what is tanh(0), and what is the slope of tanh there?",
+            "c": "a saturated unit has 1 - h^2 close to 0; what would that do to the gradient "
+            "over 100 steps?",
+            "d": "the models have no Masking layer: every step, zero or not, goes through the "
+            "cell.",
         },
         praise="the factors U D_t of notebook 02 stay close to length-preserving when nothing "
         "pushes the units towards saturation.",
