@@ -17,18 +17,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from helpers._checks import check_int
+
 if TYPE_CHECKING:  # imported for type hints only; importing keras starts TensorFlow
     import keras
 
 CELLS = ("SimpleRNN", "GRU", "LSTM")
-
-
-def _check_int(name: str, value: object, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
-        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
 
 
 def _check_float(name: str, value: object, *, positive: bool = False) -> float:
@@ -99,10 +93,10 @@ def make_memory_task(
         TypeError: an argument has the wrong type.
         ValueError: an argument is out of range.
     """
-    n_samples = _check_int("n_samples", n_samples, 1)
-    gap = _check_int("gap", gap, 0)
-    n_symbols = _check_int("n_symbols", n_symbols, 2)
-    seed = _check_int("seed", seed, 0)
+    n_samples = check_int(n_samples, "n_samples", 1)
+    gap = check_int(gap, "gap", 0)
+    n_symbols = check_int(n_symbols, "n_symbols", 2)
+    seed = check_int(seed, "seed", 0)
     noise_std = _check_float("noise_std", noise_std)
 
     rng = np.random.default_rng(seed)
@@ -185,8 +179,8 @@ def build_memory_model(
         TypeError, ValueError: an argument has the wrong type or value.
     """
     cell = _check_cell(cell)
-    units = _check_int("units", units, 1)
-    n_symbols = _check_int("n_symbols", n_symbols, 2)
+    units = check_int(units, "units", 1)
+    n_symbols = check_int(n_symbols, "n_symbols", 2)
     learning_rate = _check_float("learning_rate", learning_rate, positive=True)
     if memory_gate_bias is not None and cell == "SimpleRNN":
         raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
@@ -257,10 +251,10 @@ def run_memory_experiment(
         ``train_accuracy`` (list of floats, one per epoch).
     """
     cell = _check_cell(cell)
-    seed = _check_int("seed", seed, 0)
-    epochs = _check_int("epochs", epochs, 1)
-    batch_size = _check_int("batch_size", batch_size, 1)
-    n_test = _check_int("n_test", n_test, 1)
+    seed = check_int(seed, "seed", 0)
+    epochs = check_int(epochs, "epochs", 1)
+    batch_size = check_int(batch_size, "batch_size", 1)
+    n_test = check_int(n_test, "n_test", 1)
     X_train, y_train = make_memory_task(
         n_train, gap, n_symbols=n_symbols, noise_std=noise_std, seed=1000 + seed
     )

@@ -1,6 +1,6 @@
 """The wide long-gap sweep behind notebook 04: SimpleRNN, GRU and LSTM against the gap.
 
-    python tools/long_gap_sweep.py            # or: make sweep   (about 13 minutes on 2 cores)
+    python tools/long_gap_sweep.py            # or: make sweep   (about 10 minutes on 2 cores)
     python tools/long_gap_sweep.py --out /tmp/sweep.json
 
 Trains one small model per (series, gap, seed) on the memory task of
