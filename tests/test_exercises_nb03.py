@@ -22,7 +22,7 @@ CHECKS = [
 @pytest.mark.parametrize("check", CHECKS)
 @pytest.mark.parametrize("placeholder", [None, ...])
 def test_placeholder_gets_a_reminder(check, placeholder, capsys):
-    assert check(placeholder) is False
+    assert not check(placeholder)
     out = capsys.readouterr().out
     assert "replace the placeholder" in out and "Exercise" in out
 
@@ -34,9 +34,9 @@ def verdict(capsys) -> str:
 # Exercise 1 ------------------------------------------------------------------
 
 def test_lstm_params_right(capsys):
-    assert ex.check_lstm_params(4 * (32 * 3 + 32 * 32 + 32)) is True
+    assert ex.check_lstm_params(4 * (32 * 3 + 32 * 32 + 32))
     assert verdict(capsys).startswith("Correct:")
-    assert ex.check_lstm_params(4608.0) is True  # a whole float is accepted
+    assert ex.check_lstm_params(4608.0)  # a whole float is accepted
 
 
 @pytest.mark.parametrize(
@@ -53,7 +53,7 @@ def test_lstm_params_right(capsys):
     ],
 )
 def test_lstm_params_wrong(answer, hint, capsys):
-    assert ex.check_lstm_params(answer) is False
+    assert not ex.check_lstm_params(answer)
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
     assert "4608" not in out and "4,608" not in out
@@ -76,7 +76,7 @@ RIGHT_H = 0.9 * math.tanh(RIGHT_C)
     ],
 )
 def test_one_step_right(answer, capsys):
-    assert ex.check_one_step(answer) is True
+    assert ex.check_one_step(answer)
     assert verdict(capsys).startswith("Correct:")
 
 
@@ -100,7 +100,7 @@ def test_one_step_right(answer, capsys):
     ],
 )
 def test_one_step_wrong(answer, hint, capsys):
-    assert ex.check_one_step(answer) is False
+    assert not ex.check_one_step(answer)
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
     assert "0.483" not in out
@@ -113,8 +113,8 @@ def test_forget_kernel_right(capsys):
         n = kernel.shape[1] // 4
         return kernel[:, n : 2 * n]
 
-    assert ex.check_forget_kernel(forget_kernel) is True
-    assert ex.check_forget_kernel(lambda k: np.split(k, 4, axis=1)[1]) is True
+    assert ex.check_forget_kernel(forget_kernel)
+    assert ex.check_forget_kernel(lambda k: np.split(k, 4, axis=1)[1])
 
 
 @pytest.mark.parametrize(
@@ -133,14 +133,14 @@ def test_forget_kernel_right(capsys):
     ],
 )
 def test_forget_kernel_wrong(function, hint, capsys):
-    assert ex.check_forget_kernel(function) is False
+    assert not ex.check_forget_kernel(function)
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
 
 
 def test_forget_kernel_hard_coded_columns_are_not_called_rows(capsys):
     # A column slice with a fixed width must not be told to "slice columns".
-    assert ex.check_forget_kernel(lambda k: k[:, 2:4]) is False
+    assert not ex.check_forget_kernel(lambda k: k[:, 2:4])
     assert "not rows" not in verdict(capsys)
 
 
@@ -149,7 +149,7 @@ def test_forget_kernel_hard_coded_columns_are_not_called_rows(capsys):
 def test_memory_steps_right(capsys):
     right = math.ceil(math.log(0.5) / math.log(0.95))
     assert 0.95**right < 0.5 <= 0.95 ** (right - 1)
-    assert ex.check_memory_steps(right) is True
+    assert ex.check_memory_steps(right)
     assert verdict(capsys).startswith("Correct:")
 
 
@@ -159,7 +159,7 @@ def test_memory_steps_right(capsys):
      (0, "at least one"), (13.5, "whole number"), ("14", "whole number")],
 )
 def test_memory_steps_wrong(answer, hint, capsys):
-    assert ex.check_memory_steps(answer) is False
+    assert not ex.check_memory_steps(answer)
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
 
@@ -171,10 +171,10 @@ def right_to_pytorch(kernel, recurrent_kernel, bias):
 
 
 def test_to_pytorch_right(capsys):
-    assert ex.check_to_pytorch(right_to_pytorch) is True
+    assert ex.check_to_pytorch(right_to_pytorch)
     assert ex.check_to_pytorch(
         lambda W, U, b: [W.T, U.T, np.zeros_like(b), b]
-    ) is True  # any split of the bias works
+    )  # any split of the bias works
     assert verdict(capsys).count("Correct:") == 2
 
 
@@ -197,7 +197,7 @@ def reorder(kernel):
     ],
 )
 def test_to_pytorch_wrong(function, hint, capsys):
-    assert ex.check_to_pytorch(function) is False
+    assert not ex.check_to_pytorch(function)
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
 
@@ -205,7 +205,7 @@ def test_to_pytorch_wrong(function, hint, capsys):
 # Exercise 6 ------------------------------------------------------------------
 
 def test_gru_params_right(capsys):
-    assert ex.check_gru_params(3 * (16 * 4 + 16 * 16 + 2 * 16)) is True
+    assert ex.check_gru_params(3 * (16 * 4 + 16 * 16 + 2 * 16))
     assert verdict(capsys).startswith("Correct:")
 
 
@@ -221,7 +221,7 @@ def test_gru_params_right(capsys):
     ],
 )
 def test_gru_params_wrong(answer, hint, capsys):
-    assert ex.check_gru_params(answer) is False
+    assert not ex.check_gru_params(answer)
     out = verdict(capsys)
     assert hint in out and "1056" not in out and "1,056" not in out
 

@@ -59,7 +59,7 @@ def crashes(predict_next, window, horizon):
 )
 @pytest.mark.parametrize("placeholder", [None, ...])
 def test_placeholder_gets_a_reminder(check, placeholder, capsys):
-    assert check(placeholder) is False
+    assert not check(placeholder)
     assert "replace the placeholder" in capsys.readouterr().out
 
 

@@ -1,7 +1,7 @@
 """Answer checks for the exercises of notebooks/01_recurrent_neural_networks.ipynb.
 
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns True or False; the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import feedback, not_answered, unanswered
+from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
 
 # Exercise 1: SimpleRNN(8) on 3 features.
 _FEATURES, _UNITS = 3, 8
@@ -21,15 +21,11 @@ _BATCH, _STEPS, _UNITS_2 = 32, 10, 16
 _W, _U, _B, _INPUTS = 0.5, 1.0, 0.0, (1.0, 2.0)
 
 
-def _is_number(answer: Any) -> bool:
-    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
-
-
-def check_parameter_count(answer: Any) -> bool:
+def check_parameter_count(answer: Any) -> Verdict:
     """Exercise 1: the number of parameters of SimpleRNN(8) on 3 features."""
     if unanswered(answer):
         return not_answered("Exercise 1")
-    if not _is_number(answer) or float(answer) != int(answer):
+    if not is_number(answer) or float(answer) != int(answer):
         return feedback(False, f"give a whole number (an int), got {answer!r}.")
     expected = _FEATURES * _UNITS + _UNITS * _UNITS + _UNITS
     if int(answer) == expected:
@@ -44,7 +40,7 @@ def check_parameter_count(answer: Any) -> bool:
     )
 
 
-def check_output_shape(answer: Any) -> bool:
+def check_output_shape(answer: Any) -> Verdict:
     """Exercise 2: the output shape of SimpleRNN(16, return_sequences=True)."""
     if unanswered(answer):
         return not_answered("Exercise 2")
@@ -61,13 +57,13 @@ def check_output_shape(answer: Any) -> bool:
     return feedback(False, "the axes are (batch, time, units); which of the numbers is the number of units?")
 
 
-def check_two_steps(answer: Any) -> bool:
+def check_two_steps(answer: Any) -> Verdict:
     """Exercise 3: h_2 of a one-unit RNN, computed by hand."""
     if unanswered(answer):
         return not_answered("Exercise 3")
     if isinstance(answer, np.ndarray) and answer.size == 1:
         answer = answer.item()
-    if not _is_number(answer):
+    if not is_number(answer):
         return feedback(False, f"give one number (a float), got {answer!r}.")
     h = 0.0
     states = []
@@ -99,7 +95,7 @@ def _is_skeleton(function: Callable[..., Any]) -> bool:
     return code is not None and code.co_code == _skeleton.__code__.co_code
 
 
-def check_forward_function(function: Callable[..., Any] | None) -> bool:
+def check_forward_function(function: Callable[..., Any] | None) -> Verdict:
     """Exercise 4: a learner's simple RNN forward pass, compared with the course's.
 
     The exercise cell holds ``def my_rnn_forward(x, W, U, b): ...``; that empty

@@ -1,7 +1,7 @@
 """Answer checks for the exercises of notebooks/02_long_term_dependencies.ipynb.
 
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns True or False; the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import feedback, not_answered, unanswered
+from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
 
 # Exercise 1: factor per step and threshold.
 _FACTOR, _THRESHOLD = 0.8, 1e-6
@@ -23,10 +23,6 @@ _MATRIX = np.array([[0.6, 0.5], [0.5, 0.6]])
 _H, _STEPS = 0.9, 10
 
 
-def _is_number(answer: Any) -> bool:
-    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
-
-
 def _steps_to_vanish() -> int:
     steps, size = 0, 1.0
     while size >= _THRESHOLD:
@@ -35,11 +31,11 @@ def _steps_to_vanish() -> int:
     return steps
 
 
-def check_steps_to_vanish(answer: Any) -> bool:
+def check_steps_to_vanish(answer: Any) -> Verdict:
     """Exercise 1: steps until 0.8^k first drops below 1e-6."""
     if unanswered(answer):
         return not_answered("Exercise 1")
-    if not _is_number(answer) or float(answer) != int(answer):
+    if not is_number(answer) or float(answer) != int(answer):
         return feedback(False, f"give a whole number of steps (an int), got {answer!r}.")
     expected = _steps_to_vanish()
     k = int(answer)
@@ -52,7 +48,7 @@ def check_steps_to_vanish(answer: Any) -> bool:
     return feedback(False, f"0.8^{k} is below 1e-6, but so is an earlier power: find the first one.")
 
 
-def check_clipped_gradient(answer: Any) -> bool:
+def check_clipped_gradient(answer: Any) -> Verdict:
     """Exercise 2: [6, 8] clipped to norm 2."""
     if unanswered(answer):
         return not_answered("Exercise 2")
@@ -74,13 +70,13 @@ def check_clipped_gradient(answer: Any) -> bool:
     return feedback(False, "the length is right but the direction changed: scale both entries by one factor.")
 
 
-def check_vanish_or_explode(radius: Any, verdict: Any) -> bool:
+def check_vanish_or_explode(radius: Any, verdict: Any) -> Verdict:
     """Exercise 3: the spectral radius of [[0.6, 0.5], [0.5, 0.6]], then "vanish" or "explode"."""
     if unanswered(radius) or unanswered(verdict):
         return not_answered("Exercise 3")
     if isinstance(radius, np.ndarray) and radius.size == 1:
         radius = radius.item()
-    if not _is_number(radius):
+    if not is_number(radius):
         return feedback(False, f"give the spectral radius as one number (a float), got {radius!r}.")
     if not isinstance(verdict, str) or verdict.strip().lower() not in ("vanish", "explode"):
         return feedback(False, f'give the verdict as "vanish" or "explode", got {verdict!r}.')
@@ -101,13 +97,13 @@ def check_vanish_or_explode(radius: Any, verdict: Any) -> bool:
     return feedback(False, "your radius is right; now compare it with 1, as in section 3's plot.")
 
 
-def check_tanh_factor(answer: Any) -> bool:
+def check_tanh_factor(answer: Any) -> Verdict:
     """Exercise 4: (1 − 0.9²)^10, the tanh-derivative factor over 10 steps."""
     if unanswered(answer):
         return not_answered("Exercise 4")
     if isinstance(answer, np.ndarray) and answer.size == 1:
         answer = answer.item()
-    if not _is_number(answer):
+    if not is_number(answer):
         return feedback(False, f"give one number (a float), got {answer!r}.")
     per_step = 1 - _H**2
     expected = per_step**_STEPS

@@ -1,7 +1,7 @@
 """Answer checks for the exercises of notebooks/03_lstm_architecture.ipynb.
 
 Each ``check_...`` prints one line ("Correct: ..." or "Not yet: <hint>") and
-returns True or False. The hints point at the idea to use, not at the answer.
+returns a Verdict (truthy when right). The hints point at the idea to use, not at the answer.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import feedback, not_answered, unanswered
+from helpers.exercises import Verdict, as_number, feedback, not_answered, unanswered
 
 __all__ = [
     "check_lstm_params",
@@ -44,7 +44,7 @@ def _as_int(answer: Any) -> int | None:
     return None
 
 
-def check_lstm_params(answer: Any) -> bool:
+def check_lstm_params(answer: Any) -> Verdict:
     """Exercise 1: trainable parameters of ``keras.layers.LSTM(32)`` on 3 features."""
     if unanswered(answer):
         return not_answered("Exercise 1")
@@ -76,15 +76,11 @@ def _pair(answer: Any) -> list[Any] | None:
 
 
 def _number(answer: Any) -> float | None:
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()  # a 0-d or one-element array holds one number
-    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
-        return None
-    value = float(answer)
-    return value if math.isfinite(value) else None
+    value = as_number(answer)
+    return value if value is not None and math.isfinite(value) else None
 
 
-def check_one_step(answer: Any) -> bool:
+def check_one_step(answer: Any) -> Verdict:
     """Exercise 2: ``(c_t, h_t)`` for one step of a one-unit LSTM."""
     if unanswered(answer):
         return not_answered("Exercise 2")
@@ -116,7 +112,7 @@ def _test_kernels() -> list[np.ndarray]:
     return [rng.normal(size=(d, 4 * n)) for d, n in [(3, 2), (1, 5), (4, 4), (6, 1)]]
 
 
-def check_forget_kernel(forget_kernel: Any) -> bool:
+def check_forget_kernel(forget_kernel: Any) -> Verdict:
     """Exercise 3: a function that returns W_f from a Keras LSTM kernel (d, 4n)."""
     if unanswered(forget_kernel):
         return not_answered("Exercise 3")
@@ -155,7 +151,7 @@ def check_forget_kernel(forget_kernel: Any) -> bool:
     return feedback(True, "your function returns the forget-gate block W_f.")
 
 
-def check_memory_steps(answer: Any) -> bool:
+def check_memory_steps(answer: Any) -> Verdict:
     """Exercise 4: steps until c_t first falls below half of c_0 (f = 0.95, i = 0)."""
     if unanswered(answer):
         return not_answered("Exercise 4")
@@ -173,7 +169,7 @@ def check_memory_steps(answer: Any) -> bool:
     return feedback(False, f"it has already fallen below half before step {value}; look earlier.")
 
 
-def check_to_pytorch(to_pytorch: Any) -> bool:
+def check_to_pytorch(to_pytorch: Any) -> Verdict:
     """Exercise 5: a function mapping Keras LSTM weights to PyTorch's four tensors."""
     if unanswered(to_pytorch):
         return not_answered("Exercise 5")
@@ -219,7 +215,7 @@ def check_to_pytorch(to_pytorch: Any) -> bool:
     return feedback(True, "transposed weights, same gate order, and two biases that sum to one.")
 
 
-def check_gru_params(answer: Any) -> bool:
+def check_gru_params(answer: Any) -> Verdict:
     """Exercise 6: trainable parameters of ``keras.layers.GRU(16)`` on 4 features."""
     if unanswered(answer):
         return not_answered("Exercise 6")

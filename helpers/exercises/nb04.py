@@ -1,7 +1,7 @@
 """Answer checks for the exercises of notebooks/04_rnn_vs_lstm_long_gaps.ipynb.
 
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns True or False; the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
 """
 
 from __future__ import annotations
@@ -9,9 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-import numpy as np
-
-from helpers.exercises import feedback, not_answered, unanswered
+from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
 
 # Exercise 1: a gap that neither the notebook nor the sweep trains. Measured while
 # writing the notebook (seeds 0, 1, 2, default budget): SimpleRNN 0.488, 0.522,
@@ -40,19 +38,15 @@ _NO_DISTRACTOR_CHOICES = {
 }
 
 
-def _is_number(answer: Any) -> bool:
-    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
-
-
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def check_prediction(simple_rnn: Any = None, lstm: Any = None) -> bool:
+def check_prediction(simple_rnn: Any = None, lstm: Any = None) -> Verdict:
     """Exercise 1: predicted test accuracies at gap 40, one for each cell."""
     if unanswered(simple_rnn) or unanswered(lstm):
         return not_answered("Exercise 1")
-    if not (_is_number(simple_rnn) and _is_number(lstm)):
+    if not (is_number(simple_rnn) and is_number(lstm)):
         return feedback(False, "give two accuracies as numbers between 0 and 1 (0.8, not '80%').")
     simple_rnn, lstm = float(simple_rnn), float(lstm)
     if not (0.0 <= simple_rnn <= 1.0 and 0.0 <= lstm <= 1.0):
@@ -82,11 +76,11 @@ def check_prediction(simple_rnn: Any = None, lstm: Any = None) -> bool:
     )
 
 
-def check_memory_kept(b_f_1: Any = None, b_f_5: Any = None) -> bool:
+def check_memory_kept(b_f_1: Any = None, b_f_5: Any = None) -> Verdict:
     """Exercise 2: sigmoid(b_f) ** 50 for b_f = 1 and b_f = 5."""
     if unanswered(b_f_1) or unanswered(b_f_5):
         return not_answered("Exercise 2")
-    if not (_is_number(b_f_1) and _is_number(b_f_5)):
+    if not (is_number(b_f_1) and is_number(b_f_5)):
         return feedback(False, "give two numbers (floats), one for each bias.")
     answers = (float(b_f_1), float(b_f_5))
     wrong = []
@@ -123,7 +117,7 @@ def _multiple_choice(exercise: str, answer: Any, choices: dict[str, str], right:
     return feedback(False, hints[letter])
 
 
-def check_forget_bias_reason(answer: Any) -> bool:
+def check_forget_bias_reason(answer: Any) -> Verdict:
     """Exercise 3: why the LSTM with Keras's default b_f = 1 does worse at long gaps."""
     return _multiple_choice(
         "Exercise 3", answer, _FORGET_BIAS_CHOICES, "b",
@@ -140,7 +134,7 @@ def check_forget_bias_reason(answer: Any) -> bool:
     )
 
 
-def check_no_distractor_reason(answer: Any) -> bool:
+def check_no_distractor_reason(answer: Any) -> Verdict:
     """Exercise 4: why the SimpleRNN learns gap 100 easily when there are no distractors."""
     return _multiple_choice(
         "Exercise 4", answer, _NO_DISTRACTOR_CHOICES, "b",

@@ -1,7 +1,7 @@
 """Answer checks for the exercises of notebooks/05_univariate_lstm_forecasting.ipynb.
 
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns True or False; the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import feedback, not_answered, unanswered
+from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
 
 # Exercise 1: 50 values, n_steps = 7, univariate.
 _LENGTH, _N_STEPS = 50, 7
@@ -24,11 +24,7 @@ _QUERIES = {"a": (20, 30, 40), "b": (50, 60, 70), "c": (90, 100, 110), "d": (0, 
 _TARGET_RANGE = (40, 90)
 
 
-def _is_number(answer: Any) -> bool:
-    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
-
-
-def check_input_shape(answer: Any) -> bool:
+def check_input_shape(answer: Any) -> Verdict:
     """Exercise 1: the LSTM input shape for 50 values cut with n_steps = 7."""
     if unanswered(answer):
         return not_answered("Exercise 1")
@@ -50,11 +46,11 @@ def check_input_shape(answer: Any) -> bool:
     return feedback(False, "count the windows: each starts one value later, and each needs a target after it.")
 
 
-def check_parameter_count(answer: Any) -> bool:
+def check_parameter_count(answer: Any) -> Verdict:
     """Exercise 2: parameters of Input((10, 2)) -> LSTM(32) -> Dense(1)."""
     if unanswered(answer):
         return not_answered("Exercise 2")
-    if not _is_number(answer) or float(answer) != int(answer):
+    if not is_number(answer) or float(answer) != int(answer):
         return feedback(False, f"give a whole number (an int), got {answer!r}.")
     d, n = _FEATURES, _UNITS
     lstm, dense = 4 * (n * (d + n) + n), n + 1
@@ -73,7 +69,7 @@ def check_parameter_count(answer: Any) -> bool:
                            "the number of time steps does not enter.")
 
 
-def check_differenced_forecast(answer: Any) -> bool:
+def check_differenced_forecast(answer: Any) -> Verdict:
     """Exercise 3: (scaled changes the LSTM sees, forecast) for window [3, 7, 12, 18], scale 5."""
     if unanswered(answer):
         return not_answered("Exercise 3")
@@ -113,7 +109,7 @@ def _reference_recursive(predict_next: Callable[[np.ndarray], float], window, ho
     return np.array(forecasts)
 
 
-def check_recursive_forecast(function: Any) -> bool:
+def check_recursive_forecast(function: Any) -> Verdict:
     """Exercise 4: a learner's recursive forecasting loop."""
     if unanswered(function):
         return not_answered("Exercise 4")
@@ -152,7 +148,7 @@ def check_recursive_forecast(function: Any) -> bool:
     return feedback(True, "each forecast goes back into the window, which slides one step.")
 
 
-def check_extrapolation(answer: Any) -> bool:
+def check_extrapolation(answer: Any) -> Verdict:
     """Exercise 5: which queries' true next values lie outside the training targets (40 to 90)."""
     if unanswered(answer):
         return not_answered("Exercise 5")
