@@ -75,7 +75,7 @@ def fit_ratios(runs: Sequence[RecipeRun]) -> list[tuple[int, float]]:
     for run in runs_of(runs, COURSE):
         if run.seed in seed_fit:
             if seed_fit[run.seed] <= 0:
-                raise ValueError(f"seed recipe fit time must be > 0 (seed {run.seed})")
+                raise ValueError(f"original recipe fit time must be > 0 (random seed {run.seed})")
             ratios.append((run.seed, run.fit_seconds / seed_fit[run.seed]))
     return sorted(ratios)
 
@@ -210,7 +210,7 @@ def accuracy_verdict(runs: Sequence[RecipeRun], limit: float = ACCURACY_LIMIT) -
 
 def fit_ratio_verdict(runs: Sequence[RecipeRun], limit: float = FIT_RATIO_LIMIT) -> Verdict:
     """Judged on the median over seeds of the per-seed ratio (interleaved pairs)."""
-    target = f"Course fit time ≤ {limit} × the seed recipe's, same run (median of per-seed ratios)"
+    target = f"Course fit time ≤ {limit} × the original (11a) recipe's, same run (median of per-seed ratios)"
     ratios = [ratio for _, ratio in fit_ratios(runs)]
     if not ratios:
         return Verdict(target, UNMEASURED, "no seed ran both recipes")
@@ -386,10 +386,10 @@ def _recipes_section(results: Results) -> str:
     parts.append(
         "Both recipes learn the next value from windows of 3 of [10, 20, …, 90] and predict "
         "after [70, 80, 90]; the answer is 100. They run in one process, interleaved "
-        "(seed recipe, course recipe, seed recipe, … one pair per seed), each after "
+        "(original recipe, course recipe, original recipe, … one pair per random seed), each after "
         "`keras.backend.clear_session()` and `keras.utils.set_random_seed(seed)`; one "
         "warm-up pair on another seed runs first and is discarded.\n\n"
-        "- **Seed recipe**, as faithful as Keras 3 allows: `keras.Input((3, 1))`, "
+        "- **Original recipe** (the seed notebook 11a), as faithful as Keras 3 allows: `keras.Input((3, 1))`, "
         '`LSTM(50, activation="relu")`, `Dense(1)`, `adam`, `mse`, '
         "`model.fit(X, y, epochs=200, verbose=0)` on the raw values. Fit time = the "
         "`fit` call only.\n"
@@ -404,7 +404,7 @@ def _recipes_section(results: Results) -> str:
         parts.append("No run finished.")
         return "\n\n".join(parts)
     summary = []
-    for recipe, label in ((SEED, "Seed recipe"), (COURSE, "Course recipe")):
+    for recipe, label in ((SEED, "Original recipe (11a)"), (COURSE, "Course recipe")):
         chosen = runs_of(runs, recipe)
         if not chosen:
             summary.append((label, 0, "–", "–", "–", "–"))
@@ -426,7 +426,7 @@ def _recipes_section(results: Results) -> str:
         markdown_table(
             (
                 "",
-                "Seeds",
+                "Random seeds",
                 "Prediction (min / median / max)",
                 "abs. error (min / median / max)",
                 "Fit s (min / median / max)",
@@ -456,8 +456,8 @@ def _recipes_section(results: Results) -> str:
         "Per seed:\n\n"
         + markdown_table(
             (
-                "Seed",
-                "Seed recipe: prediction",
+                "Random seed",
+                "Original recipe: prediction",
                 "abs. error",
                 "fit s",
                 "Course recipe: prediction",
