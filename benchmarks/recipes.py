@@ -55,7 +55,7 @@ def load_course_recipe() -> Callable[..., object]:
 
 def describe_course_recipe(train: Callable[..., object]) -> str:
     doc = (train.__doc__ or "").strip().splitlines()
-    summary = f" ({doc[0].rstrip('.')})" if doc else ""
+    summary = f" ({doc[0].rstrip('.').replace('``', '`')})" if doc else ""
     return f"`helpers.forecasting.{train.__name__}(sequence, n_steps=3, seed=seed)`{summary}"
 
 

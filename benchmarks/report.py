@@ -380,7 +380,7 @@ def _machine_section(results: Results) -> str:
 
 
 def _recipes_section(results: Results) -> str:
-    parts = ["## 1. Univariate recipe: seed against course"]
+    parts = ["## 1. Univariate recipe: the original notebook (11a) against the course"]
     if "recipes" not in results.sections:
         return parts[0] + "\n\nNot run (section skipped)."
     parts.append(
@@ -542,9 +542,10 @@ def _cells_section(results: Results) -> str:
     intro = (
         "`helpers/cells.py` against the Keras layer with the same weights, "
         "`return_sequences=True, return_state=True` and random initial states: the largest "
-        "absolute difference in any output or state over random shapes (weights drawn "
-        "from N(0, 0.5²); NumPy computes in float64, Keras in float32, so the difference is "
-        "float32 rounding, which a recurrent loop with large weights can amplify over time). "
+        "absolute difference in any output or state over random shapes of up to 100 steps "
+        "(weights drawn from N(0, 1/fan-in), the scale Keras's initialisers use; NumPy computes "
+        "in float64, Keras in float32, so the difference is float32 rounding, which a recurrent "
+        "loop with much larger weights amplifies over time). "
         "Time per step: the fastest of 7 calls on one shape, divided by its number of time "
         "steps (NumPy loop against an eager Keras layer call, float32 inputs)."
     )
