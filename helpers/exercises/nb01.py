@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
+from helpers.exercises import Verdict, as_number, feedback, is_number, not_answered, unanswered
 
 # Exercise 1: SimpleRNN(8) on 3 features.
 _FEATURES, _UNITS = 3, 8
@@ -61,10 +61,10 @@ def check_two_steps(answer: Any) -> Verdict:
     """Exercise 3: h_2 of a one-unit RNN, computed by hand."""
     if unanswered(answer):
         return not_answered("Exercise 3")
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if not is_number(answer):
+    value = as_number(answer)
+    if value is None:
         return feedback(False, f"give one number (a float), got {answer!r}.")
+    answer = value
     h = 0.0
     states = []
     for x in _INPUTS:

@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
+from helpers.exercises import Verdict, as_number, feedback, is_number, not_answered, unanswered
 
 # Exercise 1: factor per step and threshold.
 _FACTOR, _THRESHOLD = 0.8, 1e-6
@@ -74,10 +74,10 @@ def check_vanish_or_explode(radius: Any, verdict: Any) -> Verdict:
     """Exercise 3: the spectral radius of [[0.6, 0.5], [0.5, 0.6]], then "vanish" or "explode"."""
     if unanswered(radius) or unanswered(verdict):
         return not_answered("Exercise 3")
-    if isinstance(radius, np.ndarray) and radius.size == 1:
-        radius = radius.item()
-    if not is_number(radius):
+    value = as_number(radius)
+    if value is None:
         return feedback(False, f"give the spectral radius as one number (a float), got {radius!r}.")
+    radius = value
     if not isinstance(verdict, str) or verdict.strip().lower() not in ("vanish", "explode"):
         return feedback(False, f'give the verdict as "vanish" or "explode", got {verdict!r}.')
     eigenvalues = np.linalg.eigvals(_MATRIX)
@@ -101,10 +101,10 @@ def check_tanh_factor(answer: Any) -> Verdict:
     """Exercise 4: (1 − 0.9²)^10, the tanh-derivative factor over 10 steps."""
     if unanswered(answer):
         return not_answered("Exercise 4")
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if not is_number(answer):
+    value = as_number(answer)
+    if value is None:
         return feedback(False, f"give one number (a float), got {answer!r}.")
+    answer = value
     per_step = 1 - _H**2
     expected = per_step**_STEPS
     value = float(answer)
