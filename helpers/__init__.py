@@ -14,6 +14,9 @@ from typing import Any
 _EXPORTS = {
     "setup_notebook": "helpers.notebook_setup",  # every notebook
     "page": "helpers.figures",  # every notebook
+    "CELL_COLOURS": "helpers.notebook_setup",  # every plot
+    "BASELINE_COLOUR": "helpers.notebook_setup",  # every plot
+    "TRUTH_COLOUR": "helpers.notebook_setup",  # every plot
     "simple_rnn_forward": "helpers.cells",  # notebook 01
     "first_input_gradient_norms": "helpers.gradients",  # notebook 02
     "lstm_forward": "helpers.cells",  # notebook 03

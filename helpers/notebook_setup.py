@@ -14,6 +14,12 @@ import sys
 MIN_PYTHON = (3, 11)
 MIN_VERSIONS = {"tensorflow": (2, 20), "keras": (3, 13)}
 
+# One colour per cell type in every plot of the course (Okabe-Ito, colour-blind safe),
+# and two neutral colours for what a model is compared with.
+CELL_COLOURS = {"SimpleRNN": "#0072B2", "LSTM": "#D55E00", "GRU": "#009E73"}
+BASELINE_COLOUR = "#7F7F7F"  # last value, seasonal naive, linear models
+TRUTH_COLOUR = "#222222"  # the true series
+
 _FIX = (
     "Locally: run `make lab` from the course folder (it installs requirements.txt "
     "into .venv). On Colab: Runtime > Disconnect and delete runtime, then run again."
