@@ -101,3 +101,89 @@ def test_wrong_rank_and_ragged():
         split_sequence(np.zeros((4, 2, 2)), 1)
     with pytest.raises(ValueError, match="sequence"):
         split_sequence([[1, 2], [3]], 1)
+
+
+# make_windows: the general form (notebook 07).
+from helpers.sequences import make_windows  # noqa: E402
+
+
+def reference_windows(data, n_in, n_out, inputs, targets, lead):
+    """A plain loop with the documented semantics, written independently."""
+    data = np.asarray(data, dtype=float).reshape(len(data), -1)
+    X, y = [], []
+    i = 0
+    while i + n_in - 1 + lead + n_out - 1 < len(data):
+        X.append(data[i : i + n_in][:, inputs])
+        start = i + n_in - 1 + lead
+        y.append(data[start : start + n_out][:, targets])
+        i += 1
+    return np.array(X), np.array(y)
+
+
+@pytest.mark.parametrize("n_in, n_out, lead", [(1, 1, 1), (3, 1, 1), (3, 2, 1), (2, 3, 0), (4, 1, 0), (2, 2, 3)])
+def test_make_windows_matches_reference_loop(n_in, n_out, lead):
+    data = np.random.default_rng(n_in * 7 + n_out).normal(size=(12, 3))
+    X, y = make_windows(data, n_in, n_out, inputs=[0, 2], targets=[1], lead=lead)
+    X_ref, y_ref = reference_windows(data, n_in, n_out, [0, 2], [1], lead)
+    assert X.shape == X_ref.shape == (12 - n_in - n_out - lead + 2, n_in, 2)
+    assert y.shape == y_ref.shape and X.dtype == y.dtype == np.float32
+    np.testing.assert_allclose(X, X_ref, rtol=1e-6)
+    np.testing.assert_allclose(y, y_ref, rtol=1e-6)
+
+
+def test_make_windows_seed_cases():
+    in1 = np.arange(10, 100, 10)
+    in2 = in1 + 5
+    data = np.column_stack([in1, in2, in1 + in2])
+    # Multiple input series: the target is the sum at the window's own last step.
+    X, y = make_windows(data, 3, inputs=[0, 1], targets=[2], lead=0)
+    assert X.shape == (7, 3, 2) and y.shape == (7, 1, 1)
+    np.testing.assert_array_equal(X[0], [[10, 15], [20, 25], [30, 35]])
+    assert y[0, 0, 0] == 65
+    # Parallel series: the next row of every column.
+    X, y = make_windows(data, 3)
+    assert X.shape == (6, 3, 3) and y.shape == (6, 1, 3)
+    np.testing.assert_array_equal(y[0, 0], [40, 45, 85])
+    # Vector output, flattened step-major.
+    X, y = make_windows(in1, 3, 2, flatten=True)
+    assert X.shape == (5, 3, 1) and y.shape == (5, 2)
+    np.testing.assert_array_equal(y[0], [40, 50])
+    X, y = make_windows(data, 2, 2, targets=[0, 1], flatten=True)
+    np.testing.assert_array_equal(y[0], [30, 35, 40, 45])
+
+
+def test_split_sequence_is_the_univariate_case():
+    X, y = split_sequence(SEED_SEQUENCE, 3)
+    Xw, yw = make_windows(SEED_SEQUENCE, 3)
+    np.testing.assert_array_equal(X, Xw[:, :, 0])
+    np.testing.assert_array_equal(y, yw[:, 0, 0])
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        (dict(n_in=0), ValueError, "n_in"),
+        (dict(n_in=2.0), TypeError, "n_in"),
+        (dict(n_in=True), TypeError, "n_in"),
+        (dict(n_in=2, n_out=0), ValueError, "n_out"),
+        (dict(n_in=2, lead=-1), ValueError, "lead"),
+        (dict(n_in=2, inputs=[3]), ValueError, "inputs"),
+        (dict(n_in=2, inputs=[0, 0]), ValueError, "inputs"),
+        (dict(n_in=2, inputs=[]), ValueError, "inputs"),
+        (dict(n_in=2, inputs="0"), TypeError, "inputs"),
+        (dict(n_in=2, targets=[1.5]), TypeError, "targets"),
+        (dict(n_in=2, flatten=1), TypeError, "flatten"),
+        (dict(n_in=5, n_out=2), ValueError, "too few"),
+    ],
+)
+def test_make_windows_bad_input(kwargs, error, match):
+    data = np.arange(12.0).reshape(6, 2)
+    with pytest.raises(error, match=match):
+        make_windows(data, **kwargs)
+
+
+@pytest.mark.parametrize("data, match", [([], "empty"), ([[1, 2], [3]], "data"), ([1, np.nan, 3], "NaN"),
+                                         ("abc", "numbers"), (np.zeros((2, 2, 2)), "1-D")])
+def test_make_windows_bad_data(data, match):
+    with pytest.raises((TypeError, ValueError), match=match):
+        make_windows(data, 1)
