@@ -6,7 +6,18 @@ import numpy as np
 import pytest
 from IPython.core.formatters import DisplayFormatter
 
-from helpers.exercises import Verdict, as_number, feedback, is_number, not_answered, unanswered
+from helpers.exercises import (
+    AnswerProblem,
+    Verdict,
+    answer_value,
+    as_number,
+    as_shape,
+    feedback,
+    is_number,
+    never_raises,
+    not_answered,
+    unanswered,
+)
 
 
 def test_feedback_prints_and_returns_a_truthy_verdict(capsys):
@@ -42,5 +53,41 @@ def test_as_number(value, expected):
 
 
 def test_is_number():
-    assert is_number(1) and is_number(np.float64(1.5))
-    assert not is_number(True) and not is_number("1") and not is_number(np.array([1.0]))
+    assert is_number(1) and is_number(np.float64(1.5)) and is_number(np.array([1.0]))
+    assert not is_number(True) and not is_number("1") and not is_number(np.array([1.0, 2.0]))
+    assert not is_number(float("nan")) and not is_number(float("inf")) and not is_number(10**400)
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [((32, 10, 16), (32, 10, 16)), ([2, np.int64(3)], (2, 3)), ((32.9, 10.2, 16.7), None),
+     ({32: 10}, None), ("(1, 2)", None), ((1, (2, 3)), None), ((True, 2), None), (5, None)],
+)
+def test_as_shape(value, expected):
+    assert as_shape(value) == expected
+
+
+def test_answer_value_reads_the_scaffold_function():
+    def answer():
+        return 96
+
+    def placeholder():
+        return ...
+
+    def forgot_return():
+        96  # noqa: B018
+
+    assert answer_value(answer) == 96 and answer_value(7) == 7
+    assert unanswered(answer_value(placeholder))
+    with pytest.raises(AnswerProblem, match="forgot_return.*return"):
+        answer_value(forgot_return)
+
+
+def test_never_raises_turns_errors_into_hints(capsys):
+    @never_raises
+    def check(answer):
+        return feedback(answer_value(answer) == 1, "one")
+
+    assert not check(lambda: 1 / 0) and not check(lambda: None) and check(lambda: 1)
+    out = capsys.readouterr().out
+    assert "ZeroDivisionError" in out and "return" in out and "Correct: one" in out

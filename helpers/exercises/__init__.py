@@ -1,15 +1,30 @@
 """Answer checks for the exercises at the end of each notebook.
 
-Each notebook has a module here (``nb01`` ... ``nb05``) with one ``check_...``
+Each notebook has a module here (``nb01``, ``nb02``, ...) with one ``check_...``
 function per exercise. A check prints what is right or wrong and returns a
 :class:`Verdict`, which is truthy when the answer is right; Jupyter shows
 nothing more for it, since the message is already printed. An unanswered
 exercise (``None`` or ``...``) gets a reminder instead.
+
+Every exercise has one scaffold: a function whose body the learner fills in,
+passed to its check::
+
+    def parameter_count():
+        return ...  # your answer: an int
+
+    ex.check_parameter_count(parameter_count)
+
+A check decorated with :func:`never_raises` reads such a function with
+:func:`answer_value` and answers anything it is given with a hint, never a
+traceback.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import math
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -38,18 +53,150 @@ def unanswered(answer: Any) -> bool:
     return answer is None or answer is Ellipsis
 
 
+class AnswerProblem(Exception):
+    """Raised inside a check to answer the learner with this message as a hint."""
+
+
+def _plain(answer: Any) -> Any:
+    """NumPy scalars, 0-d and one-element arrays, and tensors as plain Python values."""
+    if hasattr(answer, "numpy") and callable(answer.numpy) and not isinstance(answer, np.ndarray):
+        try:  # a TensorFlow tensor or a Keras variable
+            answer = answer.numpy()
+        except Exception:  # noqa: BLE001 - a symbolic tensor has no value: leave it as it is
+            return answer
+    if isinstance(answer, np.generic):
+        return answer.item()
+    if isinstance(answer, np.ndarray) and answer.size == 1 and answer.dtype != object:
+        return answer.item()
+    return answer
+
+
 def as_number(answer: Any) -> float | None:
-    """``answer`` as a float when it is one real number (a one-element array counts), else None."""
-    if isinstance(answer, np.ndarray) and answer.size == 1:
-        answer = answer.item()
-    if isinstance(answer, bool) or not isinstance(answer, (int, float, np.integer, np.floating)):
+    """``answer`` as a finite float when it is one real number, else None.
+
+    Ints, floats, NumPy scalars, 0-d and one-element arrays and tensors count;
+    bools, strings, NaN, infinity and numbers too large for a float do not.
+    """
+    answer = _plain(answer)
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)):
         return None
-    return float(answer)
+    try:
+        value = float(answer)
+    except OverflowError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def is_number(answer: Any) -> bool:
-    """True for one real number (a bool is not one); arrays are not numbers here."""
-    return isinstance(answer, (int, float, np.integer, np.floating)) and not isinstance(answer, bool)
+    """True for one finite real number in any of the forms :func:`as_number` reads."""
+    return as_number(answer) is not None
+
+
+def as_int(answer: Any) -> int | None:
+    """``answer`` as an int when it is one whole number (``96``, ``96.0``, ``np.array(96)``), else None."""
+    value = as_number(answer)
+    if value is None or value != int(value):
+        return None
+    return int(value)
+
+
+def as_shape(answer: Any) -> tuple[int, ...] | None:
+    """``answer`` as a tuple of non-negative ints when it is a tuple or list of whole numbers, else None.
+
+    ``(32, 10, 16)``, ``[32, 10, 16]``, NumPy ints and ``TensorShape`` count;
+    floats such as ``32.9``, strings, dicts, sets and ragged items do not.
+    """
+    if hasattr(answer, "as_list") and callable(answer.as_list):  # tf.TensorShape
+        try:
+            answer = answer.as_list()
+        except Exception:  # noqa: BLE001 - unknown rank
+            return None
+    if isinstance(answer, np.ndarray) and answer.ndim == 1 and np.issubdtype(answer.dtype, np.integer):
+        answer = answer.tolist()
+    if not isinstance(answer, (tuple, list)):
+        return None
+    shape = []
+    for item in answer:
+        item = _plain(item)
+        if isinstance(item, bool) or not isinstance(item, int) or item < 0:
+            return None
+        shape.append(item)
+    return tuple(shape)
+
+
+def answer_value(answer: Any, name: str = "your function") -> Any:
+    """The learner's answer: what their zero-argument function returns, or the value itself.
+
+    Raises:
+        AnswerProblem: the function needs arguments, raised an error, or
+            returned None (a missing ``return``). The check shows the message.
+    """
+    if not callable(answer) or isinstance(answer, type):
+        return answer
+    label = getattr(answer, "__name__", name)
+    if label == "<lambda>":
+        label = name
+    try:
+        value = answer()
+    except TypeError as error:
+        if "positional argument" in str(error) or "required" in str(error):
+            raise AnswerProblem(f"{label}() should take no arguments and return your answer.") from None
+        raise AnswerProblem(f"{label}() raised TypeError: {error}") from None
+    except Exception as error:  # noqa: BLE001 - the learner's code; report it as a hint
+        raise AnswerProblem(f"{label}() raised {type(error).__name__}: {error}") from None
+    if value is None:
+        raise AnswerProblem(f"{label}() returned None: did you forget `return`?")
+    return value
+
+
+def call_learner_function(function: Callable[..., Any], *args: Any, name: str | None = None) -> Any:
+    """Call a learner's function on test inputs; a problem becomes an :class:`AnswerProblem`.
+
+    A function that raises, returns None, or returns something with NaN or
+    infinity in it gets a message that names it.
+    """
+    label = name or getattr(function, "__name__", "your function")
+    if not callable(function):
+        raise AnswerProblem(f"pass your function itself (e.g. {label}), not {type(function).__name__}.")
+    try:
+        result = function(*args)
+    except Exception as error:  # noqa: BLE001 - the learner's code; report it as a hint
+        raise AnswerProblem(f"{label} raised {type(error).__name__}: {error}") from None
+    if result is None:
+        raise AnswerProblem(f"{label} returned None: did you forget `return`?")
+    try:
+        finite = bool(np.all(np.isfinite(np.asarray(result, dtype=float))))
+    except (TypeError, ValueError):
+        finite = True  # not numbers: the check judges it
+    if not finite:
+        raise AnswerProblem(f"{label} returned NaN or infinite values.")
+    return result
+
+
+Check = TypeVar("Check", bound=Callable[..., "Verdict"])
+
+
+def never_raises(check: Check) -> Check:
+    """Make ``check`` answer with a hint, whatever it is given, instead of raising.
+
+    An :class:`AnswerProblem` becomes its message; any other error becomes a
+    hint that names it. Placeholders still get the check's own reminder.
+    """
+
+    @functools.wraps(check)
+    def guarded(*args: Any, **kwargs: Any) -> Verdict:
+        try:
+            return check(*args, **kwargs)
+        except AnswerProblem as problem:
+            return feedback(False, str(problem))
+        except Exception as error:  # noqa: BLE001 - a learner must never see a traceback here
+            return feedback(
+                False,
+                f"this check could not read your answer ({type(error).__name__}: {error}). "
+                "Look at the form the exercise asks for.",
+            )
+
+    return guarded  # type: ignore[return-value]
 
 
 def feedback(ok: bool, message: str) -> Verdict:
