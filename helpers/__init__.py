@@ -24,6 +24,7 @@ _EXPORTS = {
     "make_memory_task": "helpers.memory_task",  # notebook 04
     "run_memory_experiment": "helpers.memory_task",  # notebook 04
     "split_sequence": "helpers.sequences",  # notebook 05
+    "show_model": "helpers.model_plot",  # notebook 05, then every model
     "make_windows": "helpers.sequences",  # notebook 07
     "train_course_forecaster": "helpers.forecasting",  # notebook 05
     "recursive_forecast": "helpers.forecasting",  # notebook 05
