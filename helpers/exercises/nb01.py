@@ -1,7 +1,15 @@
 """Answer checks for the exercises of notebooks/01_recurrent_neural_networks.ipynb.
 
+Every exercise cell is a function the learner fills in, passed to its check::
+
+    def parameter_count():
+        return ...  # your answer: an int
+
+    ex.check_parameter_count(parameter_count)
+
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right). A placeholder gets a
+reminder, and nothing the learner passes makes a check raise.
 """
 
 from __future__ import annotations
@@ -11,7 +19,19 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Verdict, as_number, feedback, is_number, not_answered, unanswered
+from helpers.exercises import (
+    AnswerProblem,
+    Verdict,
+    answer_value,
+    as_int,
+    as_number,
+    as_shape,
+    call_learner_function,
+    feedback,
+    never_raises,
+    not_answered,
+    unanswered,
+)
 
 # Exercise 1: SimpleRNN(8) on 3 features.
 _FEATURES, _UNITS = 3, 8
@@ -19,20 +39,26 @@ _FEATURES, _UNITS = 3, 8
 _BATCH, _STEPS, _UNITS_2 = 32, 10, 16
 # Exercise 3: one unit, W = 0.5, U = 1.0, b = 0, inputs 1 then 2.
 _W, _U, _B, _INPUTS = 0.5, 1.0, 0.0, (1.0, 2.0)
+# Exercise 5: the factors of U the rerun may use (outside, the measurement is
+# dominated by float round-off or by saturated units).
+_SCALE_RANGE = (0.7, 3.0)
 
 
+@never_raises
 def check_parameter_count(answer: Any) -> Verdict:
     """Exercise 1: the number of parameters of SimpleRNN(8) on 3 features."""
-    if unanswered(answer):
+    value = answer_value(answer, "parameter_count")
+    if unanswered(value):
         return not_answered("Exercise 1")
-    if not is_number(answer) or float(answer) != int(answer):
-        return feedback(False, f"give a whole number (an int), got {answer!r}.")
+    count = as_int(value)
+    if count is None:
+        return feedback(False, f"give a whole number (an int), got {value!r}.")
     expected = _FEATURES * _UNITS + _UNITS * _UNITS + _UNITS
-    if int(answer) == expected:
+    if count == expected:
         return feedback(True, "d·n + n·n + n parameters: W, U and b.")
-    if int(answer) == _FEATURES * _UNITS + _UNITS * _UNITS:
+    if count == _FEATURES * _UNITS + _UNITS * _UNITS:
         return feedback(False, "close: did you forget the bias b?")
-    if int(answer) == _FEATURES * _UNITS + _UNITS:
+    if count == _FEATURES * _UNITS + _UNITS:
         return feedback(False, "close: did you forget the recurrent weights U, shape (n, n)?")
     return feedback(
         False,
@@ -40,14 +66,15 @@ def check_parameter_count(answer: Any) -> Verdict:
     )
 
 
+@never_raises
 def check_output_shape(answer: Any) -> Verdict:
     """Exercise 2: the output shape of SimpleRNN(16, return_sequences=True)."""
-    if unanswered(answer):
+    value = answer_value(answer, "output_shape")
+    if unanswered(value):
         return not_answered("Exercise 2")
-    try:
-        shape = tuple(int(n) for n in answer)
-    except (TypeError, ValueError):
-        return feedback(False, f"give a tuple of ints such as (2, 3, 4), got {answer!r}.")
+    shape = as_shape(value)
+    if shape is None:
+        return feedback(False, f"give a tuple of whole numbers such as (2, 3, 4), got {value!r}.")
     if shape == (_BATCH, _STEPS, _UNITS_2):
         return feedback(True, "one hidden state of 16 units per sequence and per time step.")
     if shape == (_BATCH, _UNITS_2):
@@ -57,31 +84,31 @@ def check_output_shape(answer: Any) -> Verdict:
     return feedback(False, "the axes are (batch, time, units); which of the numbers is the number of units?")
 
 
+@never_raises
 def check_two_steps(answer: Any) -> Verdict:
     """Exercise 3: h_2 of a one-unit RNN, computed by hand."""
-    if unanswered(answer):
+    value = answer_value(answer, "h_2")
+    if unanswered(value):
         return not_answered("Exercise 3")
-    value = as_number(answer)
-    if value is None:
-        return feedback(False, f"give one number (a float), got {answer!r}.")
-    answer = value
+    number = as_number(value)
+    if number is None:
+        return feedback(False, f"give one number (a float), got {value!r}.")
     h = 0.0
     states = []
     for x in _INPUTS:
         h = float(np.tanh(x * _W + h * _U + _B))
         states.append(h)
-    value = float(answer)
-    if abs(value - states[-1]) <= 5e-3:  # 0.898 and 0.9 are both fine
+    if abs(number - states[-1]) <= 5e-3:  # 0.898 and 0.9 are both fine
         return feedback(
             True, f"h_1 = tanh(0.5) ≈ {states[0]:.3f} and h_2 = tanh(2 · 0.5 + h_1 · 1.0) ≈ {states[-1]:.3f}."
         )
-    if abs(value - states[-1]) <= 5e-2:
+    if abs(number - states[-1]) <= 5e-2:
         return feedback(False, "close, but round rather than cut off, and give 3 decimals.")
-    if abs(value - states[0]) <= 5e-3:
+    if abs(number - states[0]) <= 5e-3:
         return feedback(False, "that is h_1. Now do one more step, with x_2 = 2 and h_1 in place of h_0.")
-    if abs(value - float(np.tanh(_INPUTS[1] * _W))) <= 5e-3:
+    if abs(number - float(np.tanh(_INPUTS[1] * _W))) <= 5e-3:
         return feedback(False, "h_2 also depends on h_1 through U: add h_1 · U inside the tanh.")
-    if abs(value) > 1:
+    if abs(number) > 1:
         return feedback(False, "tanh is always between −1 and 1: did you apply it at every step?")
     return feedback(False, "start from h_0 = 0, compute h_1 = tanh(x_1 W + h_0 U + b), then h_2 the same way.")
 
@@ -95,18 +122,17 @@ def _is_skeleton(function: Callable[..., Any]) -> bool:
     return code is not None and code.co_code == _skeleton.__code__.co_code
 
 
-def check_forward_function(function: Callable[..., Any] | None) -> Verdict:
+@never_raises
+def check_forward_function(function: Any) -> Verdict:
     """Exercise 4: a learner's simple RNN forward pass, compared with the course's.
 
     The exercise cell holds ``def my_rnn_forward(x, W, U, b): ...``; that empty
     skeleton counts as unanswered, like ``None``.
     """
-    if unanswered(function):
+    if unanswered(function) or (callable(function) and _is_skeleton(function)):
         return not_answered("Exercise 4")
     if not callable(function):
-        return feedback(False, f"give a function my_rnn_forward(x, W, U, b), got {function!r}.")
-    if _is_skeleton(function):
-        return not_answered("Exercise 4")
+        return feedback(False, f"pass your function my_rnn_forward itself, got {type(function).__name__}.")
     from helpers.cells import simple_rnn_forward
 
     rng = np.random.default_rng(7)
@@ -116,12 +142,9 @@ def check_forward_function(function: Callable[..., Any] | None) -> Verdict:
     U = rng.normal(scale=0.5, size=(units, units))
     b = rng.normal(scale=0.5, size=units)
     expected, _ = simple_rnn_forward(x, W, U, b)
-    try:
-        result = function(x.copy(), W.copy(), U.copy(), b.copy())
-    except Exception as error:  # the learner's code: report any failure as a hint
-        return feedback(False, f"your function raised {type(error).__name__}: {error}")
-    if result is None:
-        return feedback(False, "your function returns None: does it end with `return` and the outputs?")
+    result = call_learner_function(function, x.copy(), W.copy(), U.copy(), b.copy(), name="my_rnn_forward")
+    if unanswered(result):
+        return not_answered("Exercise 4")
     if isinstance(result, tuple) and len(result) == 2:
         result = result[0]  # also accept (outputs, h_last)
     try:
@@ -143,4 +166,65 @@ def check_forward_function(function: Callable[..., Any] | None) -> Verdict:
         return feedback(False, "with row vectors the recurrent term is h_{t-1} U, that is `h @ U` (not `h @ U.T`).")
     if np.allclose(result[:, 0], expected[:, 0], atol=1e-6):
         return feedback(False, "the first step is right but later ones are not: is h carried from step to step?")
-    return feedback(False, "the values differ already at the first step: check h_0 = 0, the bias and the tanh.")
+    no_bias, _ = simple_rnn_forward(x, W, U, np.zeros_like(b))
+    if np.allclose(result, no_bias, atol=1e-6):
+        return feedback(False, "did you forget the bias b?")
+    return feedback(False, "compare one step with h_t = tanh(x_t W + h_{t-1} U + b), with h_0 = 0.")
+
+
+def _recent_to_old_ratio(
+    measure: Callable[..., Any], sequences: Any, W: Any, U: Any, b: Any, scale: float
+) -> float:
+    """The ratio section 6 prints, for the RNN whose recurrent weights are scale · U."""
+    sensitivity = np.asarray(call_learner_function(measure, sequences, W, scale * np.asarray(U), b), dtype=float)
+    if sensitivity.ndim != 1 or sensitivity.size < 6:
+        raise AnswerProblem("the measurement function should return one number per step back.")
+    return float(sensitivity[:3].mean() / sensitivity[-3:].mean())
+
+
+@never_raises
+def check_rerun(answer: Any, measure: Any, sequences: Any, W: Any, U: Any, b: Any) -> Verdict:
+    """Exercise 5: the learner scaled U, reran section 6's measurement and reports what happened.
+
+    ``answer`` returns ``(scale, ratio, old_inputs)``: the factor the learner
+    multiplied U by, the ratio the rerun printed (the 3 most recent inputs'
+    effect over the 3 oldest) and ``"more"`` or ``"less"``: do old inputs now
+    matter more or less than with U itself? The check reruns ``measure`` (the
+    notebook's own function) on the same data to see what the run gives.
+    """
+    value = answer_value(answer, "what_happened")
+    if unanswered(value):
+        return not_answered("Exercise 5")
+    if not isinstance(value, (tuple, list)) or len(value) != 3:
+        return feedback(False, "return three things: scale, ratio, old_inputs.")
+    if any(unanswered(item) for item in value):
+        return not_answered("Exercise 5")
+    scale, ratio, old_inputs = as_number(value[0]), as_number(value[1]), value[2]
+    if scale is None or ratio is None:
+        return feedback(False, "scale and ratio should each be one number.")
+    low, high = _SCALE_RANGE
+    if scale == 1:
+        return feedback(False, "scale 1 is the original run: multiply U by another factor, e.g. 0.8 or 1.5.")
+    if not low <= scale <= high:
+        return feedback(False, f"pick a factor between {low} and {high}, so the measurement stays readable.")
+    if not isinstance(old_inputs, str) or old_inputs.strip().lower() not in ("more", "less"):
+        return feedback(False, f'old_inputs should be "more" or "less", got {old_inputs!r}.')
+    expected = _recent_to_old_ratio(measure, sequences, W, U, b, scale)
+    original = _recent_to_old_ratio(measure, sequences, W, U, b, 1.0)
+    if not abs(ratio - expected) <= max(0.01, 0.02 * expected):  # the cell prints 3 digits
+        return feedback(
+            False, f"with U scaled by {scale:g} the measurement gives a ratio of about {expected:.3g}, "
+            f"not {ratio:g}: did you rerun it with {scale:g} * U?"
+        )
+    truth = "more" if expected < original else "less"
+    if old_inputs.strip().lower() != truth:
+        return feedback(
+            False, f"your ratio is right. A smaller ratio means old inputs count for more: compare "
+            f"{expected:.3g} with the original {original:.3g}."
+        )
+    why = (
+        "a larger U carries more of each old state into the next one"
+        if scale > 1
+        else "a smaller U lets each old state fade faster"
+    )
+    return feedback(True, f"ratio {expected:.3g} against {original:.3g} with U itself: {why}.")

@@ -1,26 +1,49 @@
 """Answer checks for the exercises of notebooks/02_long_term_dependencies.ipynb.
 
+Every exercise cell is a function the learner fills in, passed to its check::
+
+    def steps_to_vanish():
+        return ...  # your answer: an int
+
+    ex.check_steps_to_vanish(steps_to_vanish)
+
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right). A placeholder gets a
+reminder, and nothing the learner passes makes a check raise.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Verdict, as_number, feedback, is_number, not_answered, unanswered
+from helpers.exercises import (
+    AnswerProblem,
+    Verdict,
+    answer_value,
+    as_int,
+    as_number,
+    call_learner_function,
+    feedback,
+    never_raises,
+    not_answered,
+    unanswered,
+)
 
 # Exercise 1: factor per step and threshold.
 _FACTOR, _THRESHOLD = 0.8, 1e-6
-# Exercise 2: gradient and maximum norm.
-_GRADIENT, _MAX_NORM = np.array([6.0, 8.0]), 2.0
-# Exercise 3: the recurrent matrix of a linear RNN.
-_MATRIX = np.array([[0.6, 0.5], [0.5, 0.6]])
-# Exercise 4: a unit held at h for a number of steps, with U = identity.
+# Exercise 2: a unit held at h for a number of steps, with U = identity.
 _H, _STEPS = 0.9, 10
+# Exercise 3: gradient and maximum norm.
+_GRADIENT, _MAX_NORM = np.array([6.0, 8.0]), 2.0
+# Exercise 4: the factors of U the rerun may use. At 0.8 the gradient at gap
+# 100 already underflows float32 to 0 (its log10 is -inf).
+_SCALE_RANGE = (0.9, 3.0)
+# Exercise 5 (Going further): the recurrent matrix of a linear RNN.
+_MATRIX = np.array([[0.6, 0.5], [0.5, 0.6]])
 
 
 def _steps_to_vanish() -> int:
@@ -31,62 +54,160 @@ def _steps_to_vanish() -> int:
     return steps
 
 
+@never_raises
 def check_steps_to_vanish(answer: Any) -> Verdict:
     """Exercise 1: steps until 0.8^k first drops below 1e-6."""
-    if unanswered(answer):
+    value = answer_value(answer, "steps_to_vanish")
+    if unanswered(value):
         return not_answered("Exercise 1")
-    if not is_number(answer) or float(answer) != int(answer):
-        return feedback(False, f"give a whole number of steps (an int), got {answer!r}.")
+    k = as_int(value)
+    if k is None:
+        return feedback(False, f"give a whole number of steps (an int, at most a few hundred), got {value!r:.60}.")
+    if k < 0:
+        return feedback(False, f"a number of steps is 0 or more, got {k}.")
     expected = _steps_to_vanish()
-    k = int(answer)
     if k == expected:
         return feedback(True, f"0.8^{k} is the first power below 1e-6: a few dozen steps are enough.")
     if k == expected - 1:
         return feedback(False, f"0.8^{k} is still just above 1e-6; one more step.")
     if k < expected:
-        return feedback(False, f"0.8^{k} ≈ {_FACTOR ** k:.1e} is not yet below 1e-6.")
+        return feedback(False, f"0.8^{k} ≈ {_FACTOR**k:.1e} is not yet below 1e-6.")
     return feedback(False, f"0.8^{k} is below 1e-6, but so is an earlier power: find the first one.")
 
 
-def check_clipped_gradient(answer: Any) -> Verdict:
-    """Exercise 2: [6, 8] clipped to norm 2."""
-    if unanswered(answer):
+@never_raises
+def check_tanh_factor(answer: Any) -> Verdict:
+    """Exercise 2: (1 − 0.9²)^10, the tanh-derivative factor over 10 steps."""
+    value = answer_value(answer, "tanh_factor")
+    if unanswered(value):
         return not_answered("Exercise 2")
+    number = as_number(value)
+    if number is None:
+        return feedback(False, f"give one number (a float), got {value!r:.60}.")
+    per_step = 1 - _H**2
+    expected = per_step**_STEPS
+    if math.isclose(number, expected, rel_tol=1e-2):  # 6.1e-8 is fine
+        return feedback(True, "the tanh derivative 1 − h² at every step, multiplied 10 times.")
+    if math.isclose(number, expected, rel_tol=0.2):
+        return feedback(False, "close: give more digits (at least 2 significant figures, e.g. 1.2e-3).")
+    if math.isclose(number, per_step, rel_tol=1e-2):
+        return feedback(False, "that is the factor for one step; the gradient passes 10 of them.")
+    if math.isclose(number, _H**_STEPS, rel_tol=1e-2) or math.isclose(number, (1 - _H) ** _STEPS, rel_tol=1e-2):
+        return feedback(False, "the factor per step is the derivative of tanh at that state: 1 − h².")
+    return feedback(False, "find the factor one step contributes (section 3: 1 − h²), then repeat it 10 times.")
+
+
+@never_raises
+def check_clipped_gradient(answer: Any) -> Verdict:
+    """Exercise 3: [6, 8] clipped to norm 2."""
+    value = answer_value(answer, "clipped_gradient")
+    if unanswered(value):
+        return not_answered("Exercise 3")
+    if isinstance(value, (str, bytes, dict, set)):
+        return feedback(False, f"give two numbers, as a list or an array, got {value!r:.60}.")
     try:
-        clipped = np.asarray(answer, dtype=float).reshape(-1)
+        clipped = np.asarray(getattr(value, "numpy", lambda: value)(), dtype=float).reshape(-1)
     except (TypeError, ValueError):
-        return feedback(False, f"give two numbers, as a list or an array, got {answer!r}.")
+        return feedback(False, f"give two numbers, as a list or an array, got {value!r:.60}.")
     if clipped.shape != (2,):
         return feedback(False, f"give two numbers, one per entry of g; got {clipped.size}.")
+    if not np.all(np.isfinite(clipped)):
+        return feedback(False, "your vector holds NaN or infinity; clipping gives two ordinary numbers.")
     norm = float(np.linalg.norm(_GRADIENT))
     expected = _GRADIENT * (_MAX_NORM / norm)
     if np.allclose(clipped, expected, atol=1e-6):
         return feedback(True, "the length is now 2 and the direction is unchanged.")
     if np.allclose(clipped, np.clip(_GRADIENT, -_MAX_NORM, _MAX_NORM)):
-        return feedback(False, "that clips each entry to ±2 (clipvalue); clipnorm rescales the whole vector.")
+        return feedback(False, "that clips each entry to ±2; clipping by norm rescales the whole vector.")
     length = float(np.linalg.norm(clipped))
     if not math.isclose(length, _MAX_NORM, rel_tol=1e-6):
         return feedback(False, f"your vector has length {length:.3g}; after clipping it should be exactly 2.")
     return feedback(False, "the length is right but the direction changed: scale both entries by one factor.")
 
 
-def check_vanish_or_explode(radius: Any, verdict: Any) -> Verdict:
-    """Exercise 3: the spectral radius of [[0.6, 0.5], [0.5, 0.6]], then "vanish" or "explode"."""
+def _fall(sweep: Callable[..., Any], scale: float) -> float:
+    """Orders of magnitude the gradient falls from the first gap to the last, for U scaled by ``scale``."""
+    log_norms = np.asarray(call_learner_function(sweep, scale, name="gradient_sweep"), dtype=float)
+    if log_norms.ndim != 1 or log_norms.size < 2:
+        raise AnswerProblem("the sweep function should return one mean log10 norm per gap.")
+    return float(log_norms[0] - log_norms[-1])
+
+
+@never_raises
+def check_rerun(answer: Any, sweep: Any, original_fall: Any) -> Verdict:
+    """Exercise 4: the learner scaled U, reran the gradient sweep and reports what happened.
+
+    ``answer`` returns ``(scale, orders, more_or_fewer)``: the factor the
+    learner multiplied U by, the orders of magnitude the rerun printed (the
+    fall from gap 1 to gap 100; negative if the gradient grew) and ``"more"``
+    or ``"fewer"`` than ``original_fall``, the fall with U itself. The check
+    reruns ``sweep`` (the notebook's own function) to see what the run gives.
+    """
+    value = answer_value(answer, "what_happened")
+    if unanswered(value):
+        return not_answered("Exercise 4")
+    if not isinstance(value, (tuple, list)) or len(value) != 3:
+        return feedback(False, "return three things: scale, orders, more_or_fewer.")
+    if any(unanswered(item) for item in value):
+        return not_answered("Exercise 4")
+    scale, orders, word = as_number(value[0]), as_number(value[1]), value[2]
+    if scale is None or orders is None:
+        return feedback(False, "scale and orders should each be one number.")
+    original = as_number(original_fall)
+    if original is None:
+        return feedback(False, "pass the original fall (a number) as the third argument, as the cell does.")
+    low, high = _SCALE_RANGE
+    if scale == 1:
+        return feedback(False, "scale 1 is the original run: multiply U by another factor, e.g. 0.9 or 1.5.")
+    if not low <= scale <= high:
+        return feedback(False, f"pick a factor between {low} and {high}, so the measurement stays readable.")
+    if not isinstance(word, str) or word.strip().lower() not in ("more", "fewer"):
+        return feedback(False, f'more_or_fewer should be "more" or "fewer", got {word!r:.60}.')
+    expected = _fall(sweep, scale)
+    if not abs(orders - expected) <= 0.06:  # the cell prints one decimal
+        return feedback(
+            False, f"with U scaled by {scale:g} the sweep gives a fall of {expected:.1f} orders, "
+            f"not {orders:g}: did you rerun it with recurrent_scale={scale:g}?"
+        )
+    truth = "more" if expected > original else "fewer"
+    if word.strip().lower() != truth:
+        return feedback(
+            False, f"your number is right; compare it with the original fall of {original:.1f} orders."
+        )
+    if expected < 0:
+        what = "the gradient grew with the gap: it exploded, since the factors per step are now above 1 on average"
+    elif scale > 1:
+        what = "a larger U makes each factor per step larger, so the product shrinks more slowly"
+    else:
+        what = "a smaller U makes each factor per step smaller, so the product shrinks faster"
+    return feedback(True, f"{expected:.1f} orders against {original:.1f}: {what}.")
+
+
+@never_raises
+def check_vanish_or_explode(answer: Any) -> Verdict:
+    """Exercise 5: the spectral radius of [[0.6, 0.5], [0.5, 0.6]], then "vanish" or "explode".
+
+    ``answer`` returns ``(radius, verdict)``.
+    """
+    value = answer_value(answer, "radius_and_verdict")
+    if unanswered(value):
+        return not_answered("Exercise 5")
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        return feedback(False, "return two things: radius, verdict.")
+    radius, verdict = value
     if unanswered(radius) or unanswered(verdict):
-        return not_answered("Exercise 3")
-    value = as_number(radius)
-    if value is None:
-        return feedback(False, f"give the spectral radius as one number (a float), got {radius!r}.")
-    radius = value
+        return not_answered("Exercise 5")
+    number = as_number(radius)
+    if number is None:
+        return feedback(False, f"give the spectral radius as one number (a float), got {radius!r:.60}.")
     if not isinstance(verdict, str) or verdict.strip().lower() not in ("vanish", "explode"):
-        return feedback(False, f'give the verdict as "vanish" or "explode", got {verdict!r}.')
+        return feedback(False, f'give the verdict as "vanish" or "explode", got {verdict!r:.60}.')
     eigenvalues = np.linalg.eigvals(_MATRIX)
     expected_radius = float(np.max(np.abs(eigenvalues)))
-    value = float(radius)
-    if not math.isclose(value, expected_radius, rel_tol=1e-2):
-        if math.isclose(value, float(np.max(_MATRIX)), rel_tol=1e-2):
+    if not math.isclose(number, expected_radius, rel_tol=1e-2):
+        if math.isclose(number, float(np.max(_MATRIX)), rel_tol=1e-2):
             return feedback(False, "that is the largest entry of U; the spectral radius comes from its eigenvalues.")
-        if any(math.isclose(value, float(abs(e)), rel_tol=1e-2) for e in eigenvalues):
+        if any(math.isclose(number, float(abs(e)), rel_tol=1e-2) for e in eigenvalues):
             return feedback(False, "that is one of the eigenvalues' sizes, but not the largest one.")
         return feedback(
             False, "the spectral radius is the largest absolute value of the eigenvalues (np.linalg.eigvals)."
@@ -94,26 +215,4 @@ def check_vanish_or_explode(radius: Any, verdict: Any) -> Verdict:
     expected = "explode" if expected_radius > 1 else "vanish"
     if verdict.strip().lower() == expected:
         return feedback(True, "the spectral radius decides it, not the size of the entries.")
-    return feedback(False, "your radius is right; now compare it with 1, as in section 3's plot.")
-
-
-def check_tanh_factor(answer: Any) -> Verdict:
-    """Exercise 4: (1 − 0.9²)^10, the tanh-derivative factor over 10 steps."""
-    if unanswered(answer):
-        return not_answered("Exercise 4")
-    value = as_number(answer)
-    if value is None:
-        return feedback(False, f"give one number (a float), got {answer!r}.")
-    answer = value
-    per_step = 1 - _H**2
-    expected = per_step**_STEPS
-    value = float(answer)
-    if math.isclose(value, expected, rel_tol=1e-2):  # 6.1e-8 is fine
-        return feedback(True, "the tanh derivative 1 − h² at every step, multiplied 10 times.")
-    if math.isclose(value, expected, rel_tol=0.2):
-        return feedback(False, "close: give more digits (at least 2 significant figures, e.g. 1.2e-3).")
-    if math.isclose(value, per_step, rel_tol=1e-2):
-        return feedback(False, "that is the factor for one step; the gradient passes 10 of them.")
-    if math.isclose(value, _H**_STEPS, rel_tol=1e-2) or math.isclose(value, (1 - _H) ** _STEPS, rel_tol=1e-2):
-        return feedback(False, "the factor per step is the derivative of tanh at that state: 1 − h².")
-    return feedback(False, "find the factor one step contributes (section 3: the entries of D_t), then repeat it.")
+    return feedback(False, "your radius is right; now compare it with 1.")
