@@ -164,6 +164,15 @@ def test_rerun_model_answers(scale, word, capsys):
     assert ("exploded" in out) == (printed < 0)
 
 
+def test_rerun_reads_a_sweep_per_layer(capsys):
+    """The notebook's sweep returns (gaps, layers); the check averages over the layers."""
+    def per_layer_sweep(recurrent_scale=1.0):
+        mean = fake_sweep(recurrent_scale)
+        return np.stack([mean - 0.3, mean, mean + 0.3], axis=1)
+
+    assert ex.check_rerun(lambda: (1.5, 7.1, "fewer"), per_layer_sweep, ORIGINAL_FALL)
+
+
 def test_rerun_wrong_reports(capsys):
     assert not rerun(lambda: (1.5, 7.1, "more"))
     assert "compare it with the original" in capsys.readouterr().out
@@ -181,7 +190,7 @@ def test_rerun_wrong_reports(capsys):
     assert not ex.check_rerun(lambda: (1.5, 7.1, "fewer"), lambda scale: 1 / 0, ORIGINAL_FALL)
     assert "ZeroDivisionError" in capsys.readouterr().out
     assert not ex.check_rerun(lambda: (1.5, 7.1, "fewer"), lambda scale: 3.0, ORIGINAL_FALL)
-    assert "one mean log10 norm per gap" in capsys.readouterr().out
+    assert "one row per gap" in capsys.readouterr().out
     assert not ex.check_rerun(lambda: (1.5, 7.1, "fewer"), fake_sweep, None)
     assert "original fall" in capsys.readouterr().out
 

@@ -128,8 +128,10 @@ def check_clipped_gradient(answer: Any) -> Verdict:
 def _fall(sweep: Callable[..., Any], scale: float) -> float:
     """Orders of magnitude the gradient falls from the first gap to the last, for U scaled by ``scale``."""
     log_norms = np.asarray(call_learner_function(sweep, scale, name="gradient_sweep"), dtype=float)
+    if log_norms.ndim == 2:  # (gaps, layers): the mean over the layers, as the notebook takes it
+        log_norms = log_norms.mean(axis=1)
     if log_norms.ndim != 1 or log_norms.size < 2:
-        raise AnswerProblem("the sweep function should return one mean log10 norm per gap.")
+        raise AnswerProblem("the sweep function should return the mean log10 norms, one row per gap.")
     return float(log_norms[0] - log_norms[-1])
 
 
