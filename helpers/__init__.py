@@ -22,7 +22,7 @@ _EXPORTS = {
     "lstm_forward": "helpers.cells",  # notebook 03
     "constant_gate_run": "helpers.gate_explorer",  # notebook 03
     "plot_constant_gate_run": "helpers.gate_explorer",  # notebook 03
-    "gate_explorer": "helpers.gate_explorer",  # notebook 03
+    "explore_gates": "helpers.gate_explorer",  # notebook 03
     "make_memory_task": "helpers.memory_task",  # notebook 04
     "run_memory_experiment": "helpers.memory_task",  # notebook 04
     "split_sequence": "helpers.sequences",  # notebook 05

@@ -9,7 +9,7 @@ as a sequence. What is left is the cell state's own arithmetic, one unit wide:
 
 The notebook writes this loop out in full before handing it to
 :func:`constant_gate_run`; :func:`plot_constant_gate_run` draws one run, for
-the static figure and for the sliders alike, and :func:`gate_explorer` puts
+the static figure and for the sliders alike, and :func:`explore_gates` puts
 three sliders (ipywidgets) on top of it.
 """
 
@@ -24,7 +24,7 @@ from numpy.typing import ArrayLike
 
 from helpers.notebook_setup import CELL_COLOURS
 
-__all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "gate_explorer",
+__all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "explore_gates",
            "plot_constant_gate_run"]
 
 # Write +1 for three steps, then nothing: 20 steps in all.
@@ -182,7 +182,7 @@ class GateExplorer:
         return EXPLORER_TEXT
 
 
-def gate_explorer(
+def explore_gates(
     candidates: ArrayLike | Sequence[float] = EXAMPLE_CANDIDATES,
     forget_gate: float = 0.9,
     input_gate: float = 1.0,

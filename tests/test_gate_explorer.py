@@ -17,7 +17,7 @@ from helpers.gate_explorer import (  # noqa: E402
     EXPLORER_TEXT,
     GateExplorer,
     constant_gate_run,
-    gate_explorer,
+    explore_gates,
     plot_constant_gate_run,
 )
 
@@ -150,7 +150,7 @@ def test_plot_rejects_bad_gates_before_drawing():
 
 
 def test_gate_explorer_shows_sliders_or_a_line_of_text():
-    explorer = gate_explorer()
+    explorer = explore_gates()
     assert isinstance(explorer, GateExplorer)
     bundle = explorer._repr_mimebundle_()
     assert bundle["text/plain"] == EXPLORER_TEXT == repr(explorer)
@@ -165,7 +165,7 @@ def test_gate_explorer_shows_sliders_or_a_line_of_text():
 def test_jupyter_formats_the_explorer_without_error():
     from IPython.core.formatters import DisplayFormatter
 
-    data, _ = DisplayFormatter().format(gate_explorer([0.5, -0.5], 0.5, 0.5, 0.5))
+    data, _ = DisplayFormatter().format(explore_gates([0.5, -0.5], 0.5, 0.5, 0.5))
     assert data["text/plain"] == EXPLORER_TEXT
     plt.close("all")
 
@@ -177,4 +177,12 @@ def test_jupyter_formats_the_explorer_without_error():
 )
 def test_gate_explorer_bad_input_names_the_argument(kwargs, error, name):
     with pytest.raises(error, match=name):
-        gate_explorer(**kwargs)
+        explore_gates(**kwargs)
+
+
+def test_helpers_exports_the_functions_not_the_module():
+    import helpers
+    import helpers.gate_explorer as module
+
+    for name in ("constant_gate_run", "plot_constant_gate_run", "explore_gates"):
+        assert getattr(helpers, name) is getattr(module, name), name
