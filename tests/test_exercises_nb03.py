@@ -176,6 +176,17 @@ def test_one_step_right(value, capsys):
     assert verdict(capsys).startswith("Correct:")
 
 
+def test_one_step_scaffold_with_two_placeholders_gets_a_reminder(capsys):
+    def one_step():
+        c_t = ...
+        h_t = ...
+        return c_t, h_t
+
+    assert not ex.check_one_step(one_step)
+    assert not ex.check_one_step(answer((0.6, ...)))
+    assert verdict(capsys).count("Exercise 2: replace the placeholder") == 2
+
+
 @pytest.mark.parametrize(
     "value, hint",
     [
@@ -283,6 +294,7 @@ def test_forget_bias_run_right(value, capsys):
     assert ex.check_forget_bias_run(answer(value))
     out = verdict(capsys)
     assert out.startswith("Correct:") and "0.163" in out
+    assert "2e-14" in out and "0.51" in out  # what b_f = 1 and b_f = 5 give
 
 
 @pytest.mark.parametrize(

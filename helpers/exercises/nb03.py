@@ -120,6 +120,8 @@ def check_one_step(answer: Any) -> Verdict:
     pair = _pair(value)
     if pair is None:
         return feedback(False, "return a pair: return c_t, h_t.")
+    if any(unanswered(item) for item in pair if not isinstance(item, np.ndarray)):
+        return not_answered("Exercise 2")
     c_t, h_t = (as_number(item) for item in pair)
     if c_t is None or h_t is None:
         return feedback(False, "both c_t and h_t must be finite numbers.")
@@ -244,7 +246,9 @@ def check_forget_bias_run(answer: Any) -> Verdict:
         return feedback(
             True,
             f"with b_f = {b_f:g}, f = σ({b_f:g}) ≈ {_sigmoid(b_f):.3f} and {right:.3f} of c_0 is "
-            f"left after {steps} steps (b_f = 1, Keras's start, leaves about 2e-14). Try b_f = 5.",
+            f"left after {steps} steps; Keras's start, b_f = 1, leaves "
+            f"{_forget_bias_run(1.0, steps):.0e}, and b_f = 5 leaves "
+            f"{_forget_bias_run(5.0, steps):.2f}.",
         )
     if math.isclose(share, 100 * right, abs_tol=0.5):
         return feedback(False, "give the share as a number between 0 and 1, not a percentage.")
