@@ -174,7 +174,12 @@ class GateExplorer:
         plt.show()
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        own = getattr(self.widget, "_repr_mimebundle_", None)
+        if own is not None:  # ipywidgets 8
+            bundle = dict(own(include=include, exclude=exclude) or {})
+        else:  # ipywidgets 7 (Colab) shows widgets another way; this is the bundle it sends
+            view = {"version_major": 2, "version_minor": 0, "model_id": self.widget.model_id}
+            bundle = {"application/vnd.jupyter.widget-view+json": view}
         bundle["text/plain"] = EXPLORER_TEXT
         return bundle
 

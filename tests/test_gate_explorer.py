@@ -186,3 +186,15 @@ def test_helpers_exports_the_functions_not_the_module():
 
     for name in ("constant_gate_run", "plot_constant_gate_run", "explore_gates"):
         assert getattr(helpers, name) is getattr(module, name), name
+
+
+def test_explorer_bundle_without_ipywidgets_8_repr(monkeypatch):
+    """ipywidgets 7 (as on Colab) has no _repr_mimebundle_: the view is built by hand."""
+    explorer = explore_gates()
+    eight = explorer._repr_mimebundle_()
+    monkeypatch.setattr(type(explorer.widget), "_repr_mimebundle_", None, raising=False)
+    seven = explorer._repr_mimebundle_()
+    view = "application/vnd.jupyter.widget-view+json"
+    assert seven[view]["model_id"] == eight[view]["model_id"] == explorer.widget.model_id
+    assert seven[view]["version_major"] == 2 and seven["text/plain"] == EXPLORER_TEXT
+    plt.close("all")
