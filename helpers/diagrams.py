@@ -16,7 +16,7 @@ One visual language throughout:
 - concatenate: two lines join at a small open square;
 - crossing without joining: one line hops over the other in a small arc;
 - a linear layer (weights and bias, no σ or tanh): an orange box that names what
-  it computes, for example ``h_{t-1} U_h + b'_h``;
+  it multiplies, for example ``h_{t-1} U_h`` (its bias is named in the caption);
 - a step's own part is drawn in colour, the rest is faded to grey.
 
 Colours are from the Okabe–Ito palette, which stays distinct for the common
