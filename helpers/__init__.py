@@ -21,6 +21,8 @@ _EXPORTS = {
     "first_input_gradient_norms": "helpers.gradients",  # notebook 02
     "lstm_forward": "helpers.cells",  # notebook 03
     "constant_gate_run": "helpers.gate_explorer",  # notebook 03
+    "plot_constant_gate_run": "helpers.gate_explorer",  # notebook 03
+    "explore_gates": "helpers.gate_explorer",  # notebook 03
     "make_memory_task": "helpers.memory_task",  # notebook 04
     "run_memory_experiment": "helpers.memory_task",  # notebook 04
     "split_sequence": "helpers.sequences",  # notebook 05

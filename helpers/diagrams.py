@@ -16,7 +16,7 @@ One visual language throughout:
 - concatenate: two lines join at a small open square;
 - crossing without joining: one line hops over the other in a small arc;
 - a linear layer (weights and bias, no σ or tanh): an orange box that names what
-  it computes, for example ``h_{t-1} U_h + b'_h``;
+  it multiplies, for example ``h_{t-1} U_h`` (its bias is named in the caption);
 - a step's own part is drawn in colour, the rest is faded to grey.
 
 Colours are from the Okabe–Ito palette, which stays distinct for the common
@@ -534,75 +534,61 @@ def draw_output_step() -> Figure:
 
 # --- legend, gate, GRU, windowing ---------------------------------------------------
 def draw_notation() -> Figure:
-    rows = [12.2, 8.95, 5.2, 2.1]  # glyph centres, top to bottom
-    fig, ax = canvas(0, 15, -0.75, 13.0)
-    cols = [2.5, 7.5, 12.4]
+    """The legend of notebook 03, section 1: only the symbols of figures 5, 6 and 8-13.
+
+    The GRU's own symbols (a linear layer, 1−, its state line) are explained in
+    figure 14's caption, and the faded grey of figures 10-13 in the notebook
+    where they first appear.
+    """
+    cols = [2.0, 6.0, 10.0, 14.0]
+    rows = [6.45, 2.05]  # glyph centres, top to bottom
+    fig, ax = canvas(-0.5, 16.5, -1.35, 7.45)
+    name_size, detail_size = FONT_SIZE + 3, FONT_SIZE
 
     def caption(x: float, y: float, name: str, detail: str) -> None:
         """``y``: the lowest point of the glyph above."""
-        ax.text(x, y - 0.3, name, ha="center", va="top", fontsize=FONT_SIZE)
-        ax.text(x, y - 0.92, detail, ha="center", va="top", fontsize=FONT_SIZE - 2,
+        ax.text(x, y - 0.3, name, ha="center", va="top", fontsize=name_size)
+        ax.text(x, y - 1.05, detail, ha="center", va="top", fontsize=detail_size,
                 color=MODULE_EDGE, linespacing=1.3)
 
-    # row 1: the module and the two kinds of layer
+    # row 1: layers, pointwise operations, vectors, the cell state
     x, y = cols[0], rows[0]
-    module_box(ax, x - 0.85, y - 0.5, 1.7, 1.0, label="A")
-    caption(x, y - 0.5, "module A", "the same weights\nat every time step")
+    layer_box(ax, x - 0.95, y, r"\sigma", w=1.2, fontsize=FONT_SIZE + 5)
+    layer_box(ax, x + 0.75, y, r"\tanh", w=1.75, fontsize=FONT_SIZE + 5)
+    caption(x, y - 0.7, "layer", "weights, bias,\nthen σ or tanh")
     x = cols[1]
-    layer_box(ax, x - 1.0, y, r"\sigma")
-    layer_box(ax, x + 0.8, y, r"\tanh", w=W_TANH_BOX)
-    caption(x, y - 0.4, "neural-network layer", "learned weights,\nthen σ or tanh")
+    op_circle(ax, x - 1.3, y, "×", r=0.4, fontsize=FONT_SIZE + 7)
+    op_circle(ax, x - 0.35, y, "+", r=0.4, fontsize=FONT_SIZE + 7)
+    op_circle(ax, x + 0.95, y, "tanh", r=0.64, fontsize=FONT_SIZE)
+    caption(x, y - 0.7, "pointwise", "each component;\n× is ⊙")
     x = cols[2]
-    layer_box(ax, x, y, r"x W + b", w=2.2, fontsize=FONT_SIZE)
-    caption(x, y - 0.4, "linear layer", "learned weights,\nno σ or tanh")
+    wire(ax, [(x - 1.5, y), (x + 1.5, y)])
+    caption(x, y - 0.7, "vector", "moves along\nthe line")
+    x = cols[3]
+    wire(ax, [(x - 1.5, y), (x + 1.5, y)], color=GREEN, lw=CELL_LINE_WIDTH)
+    caption(x, y - 0.7, "cell state", "the LSTM's\nmemory line")
 
-    # row 2: pointwise operations, vectors, state lines
+    # row 2: how lines meet, split and cross; the module
     x, y = cols[0], rows[1]
-    op_circle(ax, x - 1.75, y, "×")
-    op_circle(ax, x - 0.85, y, "+")
-    op_circle(ax, x + 0.35, y, "tanh", r=R_WORD)
-    op_circle(ax, x + 1.6, y, "1−", r=R_ONE, fontsize=FONT_SIZE - 1)
-    caption(x, y - R_WORD, "pointwise operation", "per component;\n"
-            "× is ⊙ in the equations;\n1− gives 1 − z")
-    x = cols[1]
-    wire(ax, [(x - 1.4, y), (x + 1.4, y)])
-    caption(x, y - 0.3, "vector transfer", "a vector moves\nalong the line")
-    x = cols[2]
-    wire(ax, [(x - 1.5, y + 0.25), (x + 1.5, y + 0.25)], color=GREEN, lw=CELL_LINE_WIDTH)
-    wire(ax, [(x - 1.5, y - 0.3), (x + 1.5, y - 0.3)], lw=GRU_LINE_WIDTH)
-    caption(x, y - 0.4, "state line", "green: LSTM cell state;\nblack: GRU hidden state")
-
-    # row 3: how lines meet, split and cross
-    x, y = cols[0], rows[2]
     wire(ax, [(x - 1.5, y + 0.3), (x - 0.13, y + 0.3)], arrow=False)
     wire(ax, [(x, y - 0.6), (x, y + 0.17)], arrow=False)
     concat_mark(ax, x, y + 0.3)
     wire(ax, [(x + 0.13, y + 0.3), (x + 1.5, y + 0.3)])
-    caption(x, y - 0.6, "concatenate", "two vectors joined\nend to end")
+    caption(x, y - 0.6, "concatenate", "joined\nend to end")
     x = cols[1]
     wire(ax, [(x - 1.5, y - 0.2), (x + 1.5, y - 0.2)])
     copy_dot(ax, x - 0.3, y - 0.2)
     wire(ax, [(x - 0.3, y - 0.2), (x - 0.3, y + 0.6), (x + 1.5, y + 0.6)])
-    caption(x, y - 0.6, "copy", "the same vector\ngoes two ways")
+    caption(x, y - 0.6, "copy", "one vector,\ntwo ways")
     x = cols[2]
     wire(ax, [(x - 1.5, y), (x + 1.5, y)])
     up = hop((x, y - 0.6), (x, y + 0.95), y)
     hop_halo(ax, up, color="white")
     wire(ax, up, zorder=4)
-    caption(x, y - 0.6, "crossing", "the lines cross;\nthey do not join")
-
-    # row 4: what a figure points at
-    x, y = cols[0], rows[3]
-    layer_box(ax, x - 0.5, y, r"\sigma", faded=True)
-    wire(ax, [(x + 0.2, y), (x + 1.5, y)], faded=True)
-    caption(x, y - 0.4, "faded grey", "not used in this step\n(figures 10 to 13)")
-    x = cols[1]
-    wire(ax, [(x - 1.3, y), (x + 0.4, y)], color=VERMILLION, lw=3)
-    label(ax, x + 0.95, y, "x_1", highlight=True)
-    caption(x, y - 0.4, "highlighted", "what figures 3 and 4\nare about")
-    x = cols[2]
-    ax.text(x, y, "···", ha="center", va="center", fontsize=FONT_SIZE + 8, color=INK)
-    caption(x, y - 0.4, "dots", "more copies of A,\nleft out")
+    caption(x, y - 0.6, "crossing", "the lines\ndo not join")
+    x = cols[3]
+    module_box(ax, x - 0.85, y - 0.55, 1.7, 1.1, label="A")
+    caption(x, y - 0.55, "module A", "same weights\nat every step")
     return fig
 
 
@@ -649,76 +635,76 @@ def draw_gate() -> Figure:
 
 
 def draw_gru_cell() -> Figure:
-    eqs = [r"$z_t = \sigma(x_t W_z + h_{t-1} U_z + b_z)$",
-           r"$r_t = \sigma(x_t W_r + h_{t-1} U_r + b_r)$",
-           r"$\tilde{h}_t = \tanh(x_t W_h + b_h + r_t \odot (h_{t-1} U_h + b^{\prime}_h))$",
-           r"$h_t = z_t \odot h_{t-1} + (1 - z_t) \odot \tilde{h}_t$"]
-    x0, x1, y0, y1 = -2.3, 14.1, -2.5, 8.1
-    extra = 0.9 * len(eqs) + 0.3
-    fig, ax = canvas(x0, x1, y0 - extra, y1)
-    bottom, top = -0.5, 6.5
+    """The GRU cell as Keras computes it (reset_after=True), drawn to be read at 640 px.
+
+    Large labels and no equations in the drawing: the notebook prints the
+    equations, and the caption says what the two linear boxes add (their biases).
+    """
+    x0, x1, y0, y1 = -2.2, 14.0, -2.55, 8.15
+    fig, ax = canvas(x0, x1, y0, y1)
+    big, op_big = FONT_SIZE + 6, FONT_SIZE + 8  # labels; × and + in their circles
+    r_op, r_word, r_one = 0.42, 0.72, 0.52
+    bottom, top = -0.5, 6.6
     module_box(ax, 0, bottom, 12.0, top - bottom)
-    module_tag(ax, 11.3, 0.45)
-    y_top, y_z, y_gate, y_cand, y_bus, y_xt = 5.9, 4.1, 1.6, 3.0, 0.6, 0.0
+    module_tag(ax, 11.3, 0.4, size=24)
+    y_top, y_z, y_gate, y_cand, y_bus, y_xt = 5.95, 4.1, 1.5, 3.05, 0.6, 0.0
     y_hu = 5.0
-    x_copy, x_cat, x_z, x_r, x_xw, x_tanh = 0.5, 1.05, 2.15, 3.9, 6.35, 7.95
-    x_zmul, x_one, x_hmul, x_up, x_right = 8.7, 9.75, 11.0, 11.6, 13.5
-    r_one, state = R_ONE, GRU_LINE_WIDTH
+    x_copy, x_cat, x_z, x_r, x_xw, x_tanh = 0.5, 1.05, 2.15, 3.9, 6.35, 8.0
+    x_zmul, x_one, x_hmul, x_up, x_right = 8.8, 9.85, 11.0, 11.6, 13.6
+    state = GRU_LINE_WIDTH
     # the hidden-state line along the top: h_{t-1} in, z_t ⊙ h_{t-1} + (1 - z_t) ⊙ h~_t out
-    wire_in(ax, [(X_LEFT, y_top), (0, y_top), (x_zmul - R_OP, y_top)], lw=state)
-    label(ax, X_LEFT - 0.1, y_top + 0.5, "h_{t-1}", ha="left")
-    op_circle(ax, x_zmul, y_top, "×")
-    wire(ax, [(x_zmul + R_OP, y_top), (x_hmul - R_OP, y_top)], arrow=False, lw=state)
-    op_circle(ax, x_hmul, y_top, "+")
-    wire(ax, [(x_hmul + R_OP, y_top), (x_right, y_top)], lw=state)
-    label(ax, x_right - 0.6, y_top + 0.5, "h_t")
+    wire_in(ax, [(X_LEFT, y_top), (0, y_top), (x_zmul - r_op, y_top)], lw=state)
+    label(ax, X_LEFT - 0.35, y_top + 0.6, "h_{t-1}", ha="left", size=big)
+    op_circle(ax, x_zmul, y_top, "×", r=r_op, fontsize=op_big)
+    wire(ax, [(x_zmul + r_op, y_top), (x_hmul - r_op, y_top)], arrow=False, lw=state)
+    op_circle(ax, x_hmul, y_top, "+", r=r_op, fontsize=op_big)
+    wire(ax, [(x_hmul + r_op, y_top), (x_right, y_top)], lw=state)
+    label(ax, x_right - 0.55, y_top + 0.6, "h_t", size=big)
     copy_dot(ax, x_up, y_top)
-    wire(ax, [(x_up, y_top), (x_up, y1 - 0.4)])
-    label(ax, x_up + 0.25, y1 - 0.7, "h_t", ha="left")
+    wire(ax, [(x_up, y_top), (x_up, y1 - 0.35)])
+    label(ax, x_up + 0.3, y1 - 0.75, "h_t", ha="left", size=big)
     # h_{t-1} copied down to meet x_t; x_t copied to the candidate's input part
     copy_dot(ax, x_copy, y_top)
     wire(ax, [(x_copy, y_top), (x_copy, y_bus), (x_cat - 0.13, y_bus)], arrow=False)
-    wire_in(ax, [(x_cat, -1.7), (x_cat, bottom), (x_cat, y_bus - 0.13)])
-    label(ax, x_cat, -2.15, "x_t")
+    wire_in(ax, [(x_cat, -1.75), (x_cat, bottom), (x_cat, y_bus - 0.13)])
+    label(ax, x_cat, -2.15, "x_t", size=big)
     concat_mark(ax, x_cat, y_bus)
     copy_dot(ax, x_cat, y_xt)
-    wire(ax, [(x_cat, y_xt), (x_xw, y_xt), (x_xw, y_gate - 0.4)])
+    wire(ax, [(x_cat, y_xt), (x_xw, y_xt), (x_xw, y_gate - 0.45)])
     # the two gates read the concatenation
-    wire(ax, [(x_cat + 0.13, y_bus), (x_r, y_bus), (x_r, y_gate - 0.4)])
+    wire(ax, [(x_cat + 0.13, y_bus), (x_r, y_bus), (x_r, y_gate - 0.45)])
     copy_dot(ax, x_z, y_bus)
-    wire(ax, [(x_z, y_bus), (x_z, y_gate - 0.4)])
-    layer_box(ax, x_z, y_gate, r"\sigma")
-    layer_box(ax, x_r, y_gate, r"\sigma")
-    # candidate: x_t W_h + b_h  +  r_t ⊙ (h_{t-1} U_h + b'_h), then tanh
-    layer_box(ax, x_xw, y_gate, r"x_t W_h + b_h", w=2.6, fontsize=FONT_SIZE)
+    wire(ax, [(x_z, y_bus), (x_z, y_gate - 0.45)])
+    layer_box(ax, x_z, y_gate, r"\sigma", w=1.3, h=0.9, fontsize=big)
+    layer_box(ax, x_r, y_gate, r"\sigma", w=1.3, h=0.9, fontsize=big)
+    # candidate: x_t W_h (+ b_h)  +  r_t ⊙ (h_{t-1} U_h + b'_h), then tanh
+    layer_box(ax, x_xw, y_gate, r"x_t W_h", w=2.1, h=0.9, fontsize=big)
     copy_dot(ax, x_r, y_top)
-    wire(ax, [(x_r, y_top), (x_r, y_hu + 0.4)])
-    layer_box(ax, x_r, y_hu, r"h_{t-1} U_h + b^{\prime}_h", w=3.0, fontsize=FONT_SIZE)
-    down = hop((x_r, y_hu - 0.4), (x_r, y_cand + R_OP), y_z)
+    wire(ax, [(x_r, y_top), (x_r, y_hu + 0.45)])
+    layer_box(ax, x_r, y_hu, r"h_{t-1} U_h", w=2.6, h=0.9, fontsize=big)
+    down = hop((x_r, y_hu - 0.45), (x_r, y_cand + r_op), y_z)
     hop_halo(ax, down)
     wire(ax, down, zorder=4)
-    wire(ax, [(x_r, y_gate + 0.4), (x_r, y_cand - R_OP)])
-    label(ax, x_r + 0.22, 2.28, "r_t", ha="left")
-    op_circle(ax, x_r, y_cand, "×")
-    wire(ax, [(x_r + R_OP, y_cand), (x_xw - R_OP, y_cand)])
-    wire(ax, [(x_xw, y_gate + 0.4), (x_xw, y_cand - R_OP)])
-    op_circle(ax, x_xw, y_cand, "+")
-    wire(ax, [(x_xw + R_OP, y_cand), (x_tanh - R_WORD, y_cand)])
-    op_circle(ax, x_tanh, y_cand, "tanh", r=R_WORD)
-    wire(ax, [(x_tanh + R_WORD, y_cand), (x_hmul, y_cand), (x_hmul, y_z - R_OP)])
-    label(ax, (x_tanh + R_WORD + x_hmul) / 2, y_cand - 0.45, r"\tilde{h}_t")
+    wire(ax, [(x_r, y_gate + 0.45), (x_r, y_cand - r_op)])
+    label(ax, x_r - 0.4, 2.4, "r_t", ha="right", size=big)
+    op_circle(ax, x_r, y_cand, "×", r=r_op, fontsize=op_big)
+    wire(ax, [(x_r + r_op, y_cand), (x_xw - r_op, y_cand)])
+    wire(ax, [(x_xw, y_gate + 0.45), (x_xw, y_cand - r_op)])
+    op_circle(ax, x_xw, y_cand, "+", r=r_op, fontsize=op_big)
+    wire(ax, [(x_xw + r_op, y_cand), (x_tanh - r_word, y_cand)])
+    op_circle(ax, x_tanh, y_cand, "tanh", r=r_word, fontsize=FONT_SIZE + 1)
+    wire(ax, [(x_tanh + r_word, y_cand), (x_hmul, y_cand), (x_hmul, y_z - r_op)])
+    label(ax, (x_tanh + r_word + x_hmul) / 2 + 0.1, y_cand - 0.6, r"\tilde{h}_t", size=big)
     # z_t: copied to the two multiplications, once as z_t and once as 1 - z_t
-    wire(ax, [(x_z, y_gate + 0.4), (x_z, y_z), (x_zmul, y_z)], arrow=False)
-    label(ax, x_z - 0.2, 3.35, "z_t", ha="right")
+    wire(ax, [(x_z, y_gate + 0.45), (x_z, y_z), (x_zmul, y_z)], arrow=False)
+    label(ax, x_z - 0.2, 3.2, "z_t", ha="right", size=big)
     copy_dot(ax, x_zmul, y_z)
-    wire(ax, [(x_zmul, y_z), (x_zmul, y_top - R_OP)])
+    wire(ax, [(x_zmul, y_z), (x_zmul, y_top - r_op)])
     wire(ax, [(x_zmul, y_z), (x_one - r_one, y_z)])
-    op_circle(ax, x_one, y_z, "1−", r=r_one, fontsize=FONT_SIZE - 1)
-    wire(ax, [(x_one + r_one, y_z), (x_hmul - R_OP, y_z)])
-    op_circle(ax, x_hmul, y_z, "×")
-    wire(ax, [(x_hmul, y_z + R_OP), (x_hmul, y_top - R_OP)])
-    for k, text in enumerate(eqs):
-        equation(ax, 6.0, y0 - 0.45 - 0.9 * k, text, size=FONT_SIZE + 1)
+    op_circle(ax, x_one, y_z, "1−", r=r_one, fontsize=FONT_SIZE + 3)
+    wire(ax, [(x_one + r_one, y_z), (x_hmul - r_op, y_z)])
+    op_circle(ax, x_hmul, y_z, "×", r=r_op, fontsize=op_big)
+    wire(ax, [(x_hmul, y_z + r_op), (x_hmul, y_top - r_op)])
     return fig
 
 

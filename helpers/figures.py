@@ -103,24 +103,20 @@ _CATALOGUE = [
     ),
     FigureInfo(
         7, "07_notation.png",
-        "How to read the diagrams: boxes are layers, circles are pointwise operations "
-        "(× is ⊙ in the equations), lines carry vectors, lines that meet at a square "
-        "concatenate, lines that split at a dot copy, and a line that hops over another "
-        "crosses it without joining it.",
-        "A legend with twelve entries in four rows. Row 1: a rounded grey box labelled A, "
-        "module A, the same weights at every time step; orange boxes labelled sigma and "
-        "tanh, a neural-network layer, learned weights then sigma or tanh; an orange box "
-        "labelled x W plus b, a linear layer, learned weights, no sigma or tanh. Row 2: "
-        "blue circles labelled times, plus, tanh and 1 minus, a pointwise operation, per "
-        "component, times is the circled dot in the equations and 1 minus gives 1 minus "
-        "z; an arrow, a vector transfer; a thick green line and a thick black line, the "
-        "state line, green for the LSTM cell state and black for the GRU hidden state. "
-        "Row 3: two lines joining at a small open square, concatenate; a line splitting at "
-        "a black dot, copy; a vertical line hopping over a horizontal one in a small arc, "
-        "crossing, the lines do not join. Row 4: a grey box and arrow, faded grey, not used "
-        "in this step, figures 10 to 13; a vermillion arrow and a label in a vermillion "
-        "frame, highlighted, what figures 3 and 4 are about; three dots, more copies of A "
-        "left out.",
+        "How to read the module diagrams: orange boxes are layers (weights and a bias, then "
+        "σ or tanh), blue circles are pointwise operations (× is ⊙ in the equations), arrows "
+        "carry vectors, and the thick green line is the LSTM's cell state. Lines that meet at "
+        "a square are concatenated, a line that splits at a dot is copied, and a line that "
+        "hops over another crosses it without joining it. The grey box is the repeating "
+        "module A.",
+        "A legend with eight entries in two rows. Row 1: two orange boxes labelled sigma and "
+        "tanh, layer: weights, bias, then sigma or tanh; blue circles labelled times, plus "
+        "and tanh, pointwise: each component, times is the circled dot; an arrow, vector: "
+        "moves along the line; a thick green arrow, cell state: the LSTM's memory line. "
+        "Row 2: two lines joining at a small open square, concatenate: joined end to end; a "
+        "line splitting at a black dot, copy: one vector, two ways; a vertical line hopping "
+        "over a horizontal one in a small arc, crossing: the lines do not join; a rounded "
+        "grey box labelled A, module A: same weights at every step.",
         "draw_notation",
     ),
     FigureInfo(
@@ -192,25 +188,23 @@ _CATALOGUE = [
     ),
     FigureInfo(
         14, "14_gru_cell.png",
-        "A GRU cell, as Keras computes it (reset_after=True). There is no separate cell "
-        "state: the hidden state enters at the top as hₜ₋₁ and leaves as hₜ = zₜ ⊙ hₜ₋₁ + "
-        "(1 − zₜ) ⊙ h̃ₜ. The reset gate rₜ multiplies, pointwise, the recurrent part "
-        "hₜ₋₁U_h + b′_h of the candidate (so Keras gives the candidate two biases, b_h and "
-        "b′_h); then xₜW_h + b_h is added and tanh gives h̃ₜ. Keras and Cho et al. (2014) "
-        "keep the old state with zₜ, as here; Olah (2015) and Chung et al. (2014) swap "
-        "zₜ and 1 − zₜ.",
+        "A GRU cell, as Keras computes it. There is no cell state: the hidden state (the "
+        "thick black line) enters at the top left as hₜ₋₁ and leaves as hₜ = zₜ ⊙ hₜ₋₁ + "
+        "(1 − zₜ) ⊙ h̃ₜ; the circle 1− gives 1 − zₜ. The two σ layers give the update gate "
+        "zₜ and the reset gate rₜ. The boxes without σ or tanh are linear layers, "
+        "xₜW_h + b_h and hₜ₋₁U_h + b′_h (their biases are not drawn): rₜ scales the "
+        "second, the two are added, and tanh gives the candidate h̃ₜ.",
         "A module box labelled A. A thick black hidden state line runs across the top from "
         "h t minus 1 to h t, through a multiply circle and a plus circle; a copy of h t also "
         "leaves upwards at the top right. On the left, a copy of h t minus 1 goes down and "
         "is concatenated with x t, which enters from below; the concatenation feeds two "
         "sigma layers, for z t and r t. A second copy of h t minus 1 goes down from the top "
-        "line into a linear layer box labelled h t minus 1 U h plus b prime h; its output "
-        "hops over the z t line and enters a multiply circle, where r t from below "
-        "multiplies it. A copy of x t feeds a linear layer box labelled x t W h plus b h; a "
-        "plus circle adds the two, and a pointwise tanh circle gives h tilde t. z t runs to "
-        "the multiply circle on the top line and, through a circle labelled 1 minus, to a "
-        "multiply circle that takes h tilde t; that product goes up into the plus circle. "
-        "The four GRU equations are printed below.",
+        "line into a box labelled h t minus 1 U h; its output hops over the z t line and "
+        "enters a multiply circle, where r t from below multiplies it. A copy of x t feeds "
+        "a box labelled x t W h; a plus circle adds the two, and a pointwise tanh circle "
+        "gives h tilde t. z t runs to the multiply circle on the top line and, through a "
+        "circle labelled 1 minus, to a multiply circle that takes h tilde t; that product "
+        "goes up into the plus circle.",
         "draw_gru_cell",
     ),
     FigureInfo(

@@ -9,7 +9,8 @@ as a sequence. What is left is the cell state's own arithmetic, one unit wide:
 
 The notebook writes this loop out in full before handing it to
 :func:`constant_gate_run`; :func:`plot_constant_gate_run` draws one run, for
-the static figure and for the sliders alike.
+the static figure and for the sliders alike, and :func:`explore_gates` puts
+three sliders (ipywidgets) on top of it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["EXAMPLE_CANDIDATES", "constant_gate_run", "plot_constant_gate_run"]
+from helpers.notebook_setup import CELL_COLOURS
+
+__all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "explore_gates",
+           "plot_constant_gate_run"]
 
 # Write +1 for three steps, then nothing: 20 steps in all.
 EXAMPLE_CANDIDATES: tuple[float, ...] = (1.0, 1.0, 1.0) + (0.0,) * 17
@@ -117,8 +121,11 @@ def plot_constant_gate_run(
     c_tilde = _candidates(candidates)
     steps = np.arange(1, len(c_tilde) + 1)
     ax.bar(steps, c_tilde, width=0.6, color="0.8", label=r"candidate $\tilde{c}_t$")
-    ax.plot(steps, cell_states, marker="o", markersize=3, label=r"cell state $c_t$")
-    ax.plot(steps, outputs, marker="s", markersize=3, linestyle="--", label=r"output $h_t$")
+    colour = CELL_COLOURS["LSTM"]  # both lines belong to one LSTM unit: told apart by style
+    ax.plot(steps, cell_states, color=colour, marker="o", markersize=3,
+            label=r"cell state $c_t$")
+    ax.plot(steps, outputs, color=colour, marker="s", markersize=3, markerfacecolor="white",
+            linestyle="--", label=r"output $h_t$")
     ax.axhline(0.0, color="0.5", linewidth=0.8)
     low = min(-1.05, float(np.min(cell_states)) - 0.1)
     high = max(3.2, float(np.max(cell_states)) + 0.2)
@@ -128,3 +135,75 @@ def plot_constant_gate_run(
     ax.set_title(f"f = {forget_gate:.2f},  i = {input_gate:.2f},  o = {output_gate:.2f}")
     if legend:
         ax.legend(loc="lower right", ncol=3, fontsize=12)  # one row, below the zero line
+
+
+#: What a viewer without a running kernel shows in place of the sliders.
+EXPLORER_TEXT = "Gate explorer: three sliders (f, i, o); they show only with a running kernel."
+
+
+class GateExplorer:
+    """Three sliders (f, i, o) over :func:`plot_constant_gate_run`, for Jupyter.
+
+    Jupyter shows the sliders and the plot below them; a viewer without a
+    running kernel (GitHub, a static HTML page) shows :data:`EXPLORER_TEXT`.
+    """
+
+    def __init__(self, candidates: ArrayLike | Sequence[float], forget_gate: float,
+                 input_gate: float, output_gate: float) -> None:
+        import ipywidgets as widgets  # only the live explorer needs ipywidgets
+
+        self.candidates = _candidates(candidates)
+        start = {
+            "forget_gate": _gate("forget_gate", forget_gate),
+            "input_gate": _gate("input_gate", input_gate),
+            "output_gate": _gate("output_gate", output_gate),
+        }
+        names = {"forget_gate": "forget f", "input_gate": "input i", "output_gate": "output o"}
+        sliders = {
+            key: widgets.FloatSlider(value=value, min=0.0, max=1.0, step=0.05,
+                                     description=names[key], continuous_update=False)
+            for key, value in start.items()
+        }
+        self.widget = widgets.interactive(self._draw, **sliders)
+
+    def _draw(self, forget_gate: float, input_gate: float, output_gate: float) -> None:
+        import matplotlib.pyplot as plt
+
+        fig, ax = plt.subplots(figsize=(8, 3.6))
+        plot_constant_gate_run(ax, self.candidates, forget_gate, input_gate, output_gate)
+        plt.show()
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        own = getattr(self.widget, "_repr_mimebundle_", None)
+        if own is not None:  # ipywidgets 8
+            bundle = dict(own(include=include, exclude=exclude) or {})
+        else:  # ipywidgets 7 (Colab) shows widgets another way; this is the bundle it sends
+            view = {"version_major": 2, "version_minor": 0, "model_id": self.widget.model_id}
+            bundle = {"application/vnd.jupyter.widget-view+json": view}
+        bundle["text/plain"] = EXPLORER_TEXT
+        return bundle
+
+    def __repr__(self) -> str:
+        return EXPLORER_TEXT
+
+
+def explore_gates(
+    candidates: ArrayLike | Sequence[float] = EXAMPLE_CANDIDATES,
+    forget_gate: float = 0.9,
+    input_gate: float = 1.0,
+    output_gate: float = 1.0,
+) -> GateExplorer:
+    """Sliders for the three constant gates of notebook 03's explorer.
+
+    Args:
+        candidates: c̃_1, ..., c̃_T, as for :func:`constant_gate_run`.
+        forget_gate, input_gate, output_gate: where the sliders start, in [0, 1].
+
+    Returns:
+        A :class:`GateExplorer`; as the last line of a cell, Jupyter shows its
+        sliders and the plot of :func:`plot_constant_gate_run` below them.
+
+    Raises:
+        TypeError, ValueError: as :func:`constant_gate_run`, naming the argument.
+    """
+    return GateExplorer(candidates, forget_gate, input_gate, output_gate)

@@ -1,4 +1,4 @@
-"""helpers.exercises.nb03: right answers pass, wrong ones fail with a useful hint."""
+"""helpers.exercises.nb03: right answers pass, wrong ones get a hint, odd input never raises."""
 
 from __future__ import annotations
 
@@ -8,39 +8,127 @@ import numpy as np
 import pytest
 
 from helpers.exercises import nb03 as ex
+from helpers.gate_explorer import constant_gate_run
 
-CHECKS = [
+ZERO_ARGUMENT_CHECKS = [
     ex.check_lstm_params,
     ex.check_one_step,
-    ex.check_forget_kernel,
     ex.check_memory_steps,
-    ex.check_to_pytorch,
+    ex.check_forget_bias_run,
     ex.check_gru_params,
 ]
-
-
-@pytest.mark.parametrize("check", CHECKS)
-@pytest.mark.parametrize("placeholder", [None, ...])
-def test_placeholder_gets_a_reminder(check, placeholder, capsys):
-    assert not check(placeholder)
-    out = capsys.readouterr().out
-    assert "replace the placeholder" in out and "Exercise" in out
+FUNCTION_CHECKS = [ex.check_forget_kernel, ex.check_to_pytorch]
+CHECKS = ZERO_ARGUMENT_CHECKS + FUNCTION_CHECKS
 
 
 def verdict(capsys) -> str:
     return capsys.readouterr().out.strip()
 
 
-# Exercise 1 ------------------------------------------------------------------
+def answer(value):
+    """The scaffold: a zero-argument function that returns ``value``."""
 
-def test_lstm_params_right(capsys):
-    assert ex.check_lstm_params(4 * (32 * 3 + 32 * 32 + 32))
-    assert verdict(capsys).startswith("Correct:")
-    assert ex.check_lstm_params(4608.0)  # a whole float is accepted
+    def my_answer():
+        return value
+
+    return my_answer
+
+
+class FakeTensor:
+    """Stands in for a TensorFlow tensor: it has ``.numpy()``."""
+
+    def __init__(self, value):
+        self.value = np.asarray(value)
+
+    def numpy(self):
+        return self.value
+
+    def __array__(self, dtype=None, copy=None):
+        return self.value if dtype is None else self.value.astype(dtype)
+
+
+# --- placeholders and odd input -------------------------------------------------
+@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize("placeholder", [None, ...])
+def test_placeholder_gets_a_reminder(check, placeholder, capsys):
+    assert not check(placeholder)
+    out = verdict(capsys)
+    assert "replace the placeholder" in out and "Exercise" in out
+
+
+@pytest.mark.parametrize("check", ZERO_ARGUMENT_CHECKS)
+def test_the_unanswered_scaffold_gets_a_reminder(check, capsys):
+    def scaffold():
+        return ...  # your answer
+
+    assert not check(scaffold)
+    assert "replace the placeholder" in verdict(capsys)
+
+
+def test_the_unanswered_function_scaffolds_get_a_reminder(capsys):
+    def forget_kernel(kernel):
+        return ...  # your code
+
+    def to_pytorch(kernel, recurrent_kernel, bias):
+        return ...  # your code
+
+    assert not ex.check_forget_kernel(forget_kernel)
+    assert not ex.check_to_pytorch(to_pytorch)
+    out = verdict(capsys)
+    assert "Exercise 3: replace the placeholder" in out
+    assert "Exercise 7: replace the placeholder" in out
+
+
+ODD = [
+    float("nan"), float("inf"), -float("inf"), "4608", "", {"c_t": 0.6}, {1, 2}, [1, [2, 3]],
+    [np.ones(3), 0], (np.ones(2), np.ones(3)), np.array(np.nan), np.array(7.5),
+    np.zeros((2, 3)), FakeTensor([0.6, 0.48]), FakeTensor(np.nan), print, int, len,
+    lambda: 1 / 0, lambda x: x, lambda: None, lambda: "x", lambda: [[1], [2, 3]],
+    True, 10**400, -1, b"bytes", object(),
+]
+
+
+@pytest.mark.parametrize("check", CHECKS)
+@pytest.mark.parametrize("odd", ODD, ids=range(len(ODD)))
+def test_odd_input_never_raises_and_never_passes(check, odd, capsys):
+    assert not check(odd)
+    out = verdict(capsys)
+    last = out.splitlines()[-1]  # a learner's function may print (here: print itself)
+    assert last.startswith(("Not yet:", "Exercise")) and "Traceback" not in out
+
+
+@pytest.mark.parametrize("check", FUNCTION_CHECKS)
+@pytest.mark.parametrize("odd", ODD, ids=range(len(ODD)))
+def test_functions_returning_odd_values_never_raise(check, odd, capsys):
+    def returns_odd(*args):
+        return odd
+
+    assert not check(returns_odd)
+    assert verdict(capsys).startswith(("Not yet:", "Exercise"))
+
+
+def test_odd_input_with_a_real_tensor(capsys):
+    tf = pytest.importorskip("tensorflow")
+    for check in CHECKS:
+        assert not check(tf.constant([[1.0, 2.0]]))
+        assert not check(answer(tf.constant(float("nan"))))
+    assert "Traceback" not in verdict(capsys)
+
+
+# Exercise 1 ------------------------------------------------------------------
+RIGHT_LSTM = 4 * (32 * 3 + 32 * 32 + 32)
+
+
+@pytest.mark.parametrize("value", [RIGHT_LSTM, 4608.0, np.int64(4608), np.array(4608),
+                                   np.array([4608]), FakeTensor(4608)])
+def test_lstm_params_right(value, capsys):
+    assert ex.check_lstm_params(answer(value))
+    assert ex.check_lstm_params(value)  # the bare value is read too
+    assert verdict(capsys).count("Correct:") == 2
 
 
 @pytest.mark.parametrize(
-    "answer, hint",
+    "value, hint",
     [
         (32 * 3 + 32 * 32 + 32, "one block"),
         (4 * (32 * 3 + 32 * 32), "biases are missing"),
@@ -52,36 +140,55 @@ def test_lstm_params_right(capsys):
         (True, "whole number"),
     ],
 )
-def test_lstm_params_wrong(answer, hint, capsys):
-    assert not ex.check_lstm_params(answer)
+def test_lstm_params_wrong(value, hint, capsys):
+    assert not ex.check_lstm_params(answer(value))
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
     assert "4608" not in out and "4,608" not in out
 
 
-# Exercise 2 ------------------------------------------------------------------
+def test_a_scaffold_that_needs_arguments_gets_a_hint(capsys):
+    def lstm_parameter_count(d, n):
+        return 4 * (n * d + n * n + n)
 
+    assert not ex.check_lstm_params(lstm_parameter_count)
+    assert "no arguments" in verdict(capsys)
+
+
+# Exercise 2 ------------------------------------------------------------------
 RIGHT_C = 0.5 * 2.0 + 0.8 * -0.5
 RIGHT_H = 0.9 * math.tanh(RIGHT_C)
 
 
 @pytest.mark.parametrize(
-    "answer",
+    "value",
     [
         (RIGHT_C, RIGHT_H),
         [0.6, 0.4834],
         (np.float32(0.6), 0.48334),
         np.array([RIGHT_C, RIGHT_H]),  # any sequence of two numbers
         (np.array(RIGHT_C), np.array([RIGHT_H])),  # one-number arrays count as numbers
+        FakeTensor([RIGHT_C, RIGHT_H]),
     ],
 )
-def test_one_step_right(answer, capsys):
-    assert ex.check_one_step(answer)
+def test_one_step_right(value, capsys):
+    assert ex.check_one_step(answer(value))
     assert verdict(capsys).startswith("Correct:")
 
 
+def test_one_step_scaffold_with_two_placeholders_gets_a_reminder(capsys):
+    def one_step():
+        c_t = ...
+        h_t = ...
+        return c_t, h_t
+
+    assert not ex.check_one_step(one_step)
+    assert not ex.check_one_step(answer((0.6, ...)))
+    assert verdict(capsys).count("Exercise 2: replace the placeholder") == 2
+
+
 @pytest.mark.parametrize(
-    "answer, hint",
+    "value, hint",
     [
         ((2.0 - 0.4, 0.0), "forget gate"),
         ((1.0 - 0.5, 0.0), "input gate"),
@@ -92,22 +199,21 @@ def test_one_step_right(answer, capsys):
         (0.6, "pair"),
         ((0.6, 0.48, 1.0), "pair"),
         (np.array([0.6, 0.48, 1.0]), "pair"),
-        (np.array([[0.6, 0.48]]), "pair"),
+        (np.array([[0.6, 0.48]]), "pair"),  # a wrong shape never passes
         ("ab", "pair"),
         ((0.6, np.array([0.48, 0.1])), "finite numbers"),
         ((0.6, "0.48"), "finite numbers"),
         ((0.6, float("nan")), "finite numbers"),
     ],
 )
-def test_one_step_wrong(answer, hint, capsys):
-    assert not ex.check_one_step(answer)
+def test_one_step_wrong(value, hint, capsys):
+    assert not ex.check_one_step(answer(value))
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
     assert "0.483" not in out
 
 
 # Exercise 3 ------------------------------------------------------------------
-
 def test_forget_kernel_right(capsys):
     def forget_kernel(kernel):
         n = kernel.shape[1] // 4
@@ -115,6 +221,9 @@ def test_forget_kernel_right(capsys):
 
     assert ex.check_forget_kernel(forget_kernel)
     assert ex.check_forget_kernel(lambda k: np.split(k, 4, axis=1)[1])
+    assert ex.check_forget_kernel(lambda k: np.split(k, 4, axis=1)[1].tolist())  # a list works
+    assert ex.check_forget_kernel(lambda k: FakeTensor(np.split(k, 4, axis=1)[1]))
+    assert verdict(capsys).count("Correct:") == 4
 
 
 @pytest.mark.parametrize(
@@ -127,9 +236,14 @@ def test_forget_kernel_right(capsys):
         (lambda k: k[: k.shape[0] // 4], "Slice columns"),
         (lambda k: k[:, 2:4], "kernel.shape[1] // 4"),  # right for the first kernel only
         (lambda k: k[0], "Keep all d rows"),
+        (lambda k: np.split(k, 4, axis=1)[1].T, "shape"),  # the transpose is a wrong shape
         (lambda k: np.split(k, 4, axis=1)[1] + 1.0, "not one whole block"),
         (lambda k: 1 / 0, "ZeroDivisionError"),
-        (42, "give a function"),
+        (lambda k: None, "return"),
+        (lambda k: [k[:, 0], 0], "array of numbers"),
+        (lambda: 0, "TypeError"),
+        (42, "pass your function itself"),
+        (int, "pass your function itself"),
     ],
 )
 def test_forget_kernel_wrong(function, hint, capsys):
@@ -145,37 +259,102 @@ def test_forget_kernel_hard_coded_columns_are_not_called_rows(capsys):
 
 
 # Exercise 4 ------------------------------------------------------------------
-
 def test_memory_steps_right(capsys):
     right = math.ceil(math.log(0.5) / math.log(0.95))
     assert 0.95**right < 0.5 <= 0.95 ** (right - 1)
-    assert ex.check_memory_steps(right)
+    cell_states, _ = constant_gate_run(np.zeros(50), 0.95, 0.0, 1.0, c0=1.0)
+    assert int(np.argmax(cell_states < 0.5)) + 1 == right  # the hint in the exercise works
+    assert ex.check_memory_steps(answer(right)) and ex.check_memory_steps(answer(float(right)))
     assert verdict(capsys).startswith("Correct:")
 
 
 @pytest.mark.parametrize(
-    "answer, hint",
+    "value, hint",
     [(13, "still holds"), (5, "still holds"), (15, "look earlier"), (100, "look earlier"),
-     (0, "at least one"), (13.5, "whole number"), ("14", "whole number")],
+     (0, "at least one"), (13.5, "whole number"), ("14", "whole number"), (10**9, "far too many")],
 )
-def test_memory_steps_wrong(answer, hint, capsys):
-    assert not ex.check_memory_steps(answer)
+def test_memory_steps_wrong(value, hint, capsys):
+    assert not ex.check_memory_steps(answer(value))
     out = verdict(capsys)
     assert out.startswith("Not yet:") and hint in out
 
 
 # Exercise 5 ------------------------------------------------------------------
+def rerun_with(b_f: float) -> float:
+    """What the notebook's experiment cell prints with this b_f: c_100 for c_0 = 1."""
+    forget_gate = 1.0 / (1.0 + np.exp(-b_f))
+    cell_states, _ = constant_gate_run(np.zeros(100), forget_gate, 0.0, 1.0, c0=1.0)
+    return float(cell_states[-1])
 
+
+@pytest.mark.parametrize("value", [rerun_with(4.0), 0.163, 0.16, np.float32(0.1628),
+                                   np.array(0.1628), FakeTensor(0.1628)])
+def test_forget_bias_run_right(value, capsys):
+    assert 0.16 < rerun_with(4.0) < 0.17
+    assert ex.check_forget_bias_run(answer(value))
+    out = verdict(capsys)
+    assert out.startswith("Correct:") and "0.163" in out
+    assert "2e-14" in out and "0.51" in out  # what b_f = 1 and b_f = 5 give
+
+
+@pytest.mark.parametrize(
+    "value, hint",
+    [
+        (rerun_with(1.0), "b_f = 1, gives"),
+        (rerun_with(5.0), "b_f ≈ 5.00"),
+        (rerun_with(3.0), "b_f ≈ 3.00"),
+        (100 * rerun_with(4.0), "not a percentage"),
+        (1 - rerun_with(4.0), "share lost"),
+        (1 / (1 + math.exp(-4.0)), "one step"),
+        (0.2, "b_f ≈"),
+        (1.5, "between 0 and 1"),
+        (-0.1, "between 0 and 1"),
+        (0.0, "between 0 and 1"),
+        ("0.163", "one number"),
+        ((0.163, 100), "one number"),
+    ],
+)
+def test_forget_bias_run_wrong(value, hint, capsys):
+    assert not ex.check_forget_bias_run(answer(value))
+    out = verdict(capsys)
+    assert out.startswith("Not yet:") and hint in out
+    assert "0.163" not in out
+
+
+# Exercise 6 ------------------------------------------------------------------
+def test_gru_params_right(capsys):
+    assert ex.check_gru_params(answer(3 * (16 * 4 + 16 * 16 + 2 * 16)))
+    assert ex.check_gru_params(answer(1056.0))
+    assert verdict(capsys).count("Correct:") == 2
+
+
+@pytest.mark.parametrize(
+    "value, hint",
+    [
+        (3 * (16 * 4 + 16 * 16 + 16), "two bias"),
+        (4 * (16 * 4 + 16 * 16 + 16), "three blocks"),
+        (4 * (16 * 4 + 16 * 16 + 32), "three blocks"),
+        (999, "both biases"),
+        (1056.2, "whole number"),
+    ],
+)
+def test_gru_params_wrong(value, hint, capsys):
+    assert not ex.check_gru_params(answer(value))
+    out = verdict(capsys)
+    assert hint in out and "1056" not in out and "1,056" not in out
+
+
+# Exercise 7 ------------------------------------------------------------------
 def right_to_pytorch(kernel, recurrent_kernel, bias):
     return kernel.T, recurrent_kernel.T, bias / 2, bias / 2
 
 
 def test_to_pytorch_right(capsys):
     assert ex.check_to_pytorch(right_to_pytorch)
-    assert ex.check_to_pytorch(
-        lambda W, U, b: [W.T, U.T, np.zeros_like(b), b]
-    )  # any split of the bias works
-    assert verdict(capsys).count("Correct:") == 2
+    assert ex.check_to_pytorch(lambda W, U, b: [W.T, U.T, np.zeros_like(b), b])  # any split
+    assert ex.check_to_pytorch(lambda W, U, b: (W.T.tolist(), U.T, b.tolist(), 0 * b))
+    assert ex.check_to_pytorch(lambda W, U, b: (FakeTensor(W.T), U.T, b, 0 * b))
+    assert verdict(capsys).count("Correct:") == 4
 
 
 def reorder(kernel):
@@ -192,8 +371,13 @@ def reorder(kernel):
         (lambda W, U, b: (W.T, U.T, b), "four arrays"),
         (lambda W, U, b: W.T, "four arrays"),
         (lambda W, U, b: (W.T, U.T, b[:2], b), "bias_ih_l0 has shape"),
+        (lambda W, U, b: (W.T, U.T, b[None, :], 0 * b), "bias_ih_l0 has shape"),
+        (lambda W, U, b: (W.T, U.T, [b, 0], b), "bias_ih_l0 should be an array"),
+        (lambda W, U, b: (W.T, U.T, {"b": b}, b), "bias_ih_l0 should be an array"),
+        (lambda W, U, b: (W.T, U.T, b * np.nan, b), "NaN"),
+        (lambda W, U, b: (W.T, "U", b, 0 * b), "weight_hh_l0"),
         (lambda W, U: (W, U), "TypeError"),
-        ("kernel.T", "give a function"),
+        ("kernel.T", "pass your function itself"),
     ],
 )
 def test_to_pytorch_wrong(function, hint, capsys):
@@ -202,32 +386,15 @@ def test_to_pytorch_wrong(function, hint, capsys):
     assert out.startswith("Not yet:") and hint in out
 
 
-# Exercise 6 ------------------------------------------------------------------
-
-def test_gru_params_right(capsys):
-    assert ex.check_gru_params(3 * (16 * 4 + 16 * 16 + 2 * 16))
-    assert verdict(capsys).startswith("Correct:")
-
-
-@pytest.mark.parametrize(
-    "answer, hint",
-    [
-        (3 * (16 * 4 + 16 * 16 + 16), "two biases"),
-        (4 * (16 * 4 + 16 * 16 + 16), "three blocks"),
-        (4 * (16 * 4 + 16 * 16 + 32), "three blocks"),
-        (999, "both biases"),
-        (None, "replace the placeholder"),
-        (1056.2, "whole number"),
-    ],
-)
-def test_gru_params_wrong(answer, hint, capsys):
-    assert not ex.check_gru_params(answer)
+def test_to_pytorch_ragged_item_in_one_slot_does_not_raise(capsys):
+    """Regression: ``[b, 0]`` in a slot once made the check raise a NumPy ValueError."""
+    result = ex.check_to_pytorch(lambda W, U, b: (W.T, U.T, [b, 0], np.zeros_like(b)))
+    assert not result
     out = verdict(capsys)
-    assert hint in out and "1056" not in out and "1,056" not in out
+    assert out.startswith("Not yet:") and "bias_ih_l0" in out
 
 
-# The formulas the checkers rely on agree with Keras itself. ------------------
-
+# The formulas the checks rely on agree with Keras itself. --------------------
 @pytest.mark.slow
 def test_formulas_match_keras():
     import keras

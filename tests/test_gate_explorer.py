@@ -10,10 +10,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
+from helpers import CELL_COLOURS  # noqa: E402
 from helpers.cells import lstm_forward  # noqa: E402
 from helpers.gate_explorer import (  # noqa: E402
     EXAMPLE_CANDIDATES,
+    EXPLORER_TEXT,
+    GateExplorer,
     constant_gate_run,
+    explore_gates,
     plot_constant_gate_run,
 )
 
@@ -124,6 +128,9 @@ def test_plot_draws_candidates_cell_state_and_output():
         np.testing.assert_allclose(lines[0].get_ydata(), cells)
         np.testing.assert_allclose(lines[1].get_ydata(), outputs)
         assert len(ax.patches) == len(EXAMPLE_CANDIDATES)
+        # one LSTM unit: both lines in the course's LSTM colour, told apart by style
+        assert {line.get_color() for line in lines[:2]} == {CELL_COLOURS["LSTM"]}
+        assert lines[0].get_linestyle() != lines[1].get_linestyle()
         assert ax.get_title() == "f = 0.90,  i = 1.00,  o = 0.50"
         assert ax.get_legend() is not None
         low, high = ax.get_ylim()
@@ -140,3 +147,54 @@ def test_plot_rejects_bad_gates_before_drawing():
         assert not ax.get_lines()
     finally:
         plt.close(fig)
+
+
+def test_gate_explorer_shows_sliders_or_a_line_of_text():
+    explorer = explore_gates()
+    assert isinstance(explorer, GateExplorer)
+    bundle = explorer._repr_mimebundle_()
+    assert bundle["text/plain"] == EXPLORER_TEXT == repr(explorer)
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    sliders = [child for child in explorer.widget.children if hasattr(child, "min")]
+    assert [(s.description, s.value, s.min, s.max) for s in sliders] == [
+        ("forget f", 0.9, 0.0, 1.0), ("input i", 1.0, 0.0, 1.0), ("output o", 1.0, 0.0, 1.0)]
+    np.testing.assert_array_equal(explorer.candidates, EXAMPLE_CANDIDATES)
+    plt.close("all")
+
+
+def test_jupyter_formats_the_explorer_without_error():
+    from IPython.core.formatters import DisplayFormatter
+
+    data, _ = DisplayFormatter().format(explore_gates([0.5, -0.5], 0.5, 0.5, 0.5))
+    assert data["text/plain"] == EXPLORER_TEXT
+    plt.close("all")
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, name",
+    [({"forget_gate": 1.5}, ValueError, "forget_gate"), ({"output_gate": "1"}, TypeError, "output_gate"),
+     ({"candidates": [2.0]}, ValueError, "candidates"), ({"candidates": "abc"}, TypeError, "candidates")],
+)
+def test_gate_explorer_bad_input_names_the_argument(kwargs, error, name):
+    with pytest.raises(error, match=name):
+        explore_gates(**kwargs)
+
+
+def test_helpers_exports_the_functions_not_the_module():
+    import helpers
+    import helpers.gate_explorer as module
+
+    for name in ("constant_gate_run", "plot_constant_gate_run", "explore_gates"):
+        assert getattr(helpers, name) is getattr(module, name), name
+
+
+def test_explorer_bundle_without_ipywidgets_8_repr(monkeypatch):
+    """ipywidgets 7 (as on Colab) has no _repr_mimebundle_: the view is built by hand."""
+    explorer = explore_gates()
+    eight = explorer._repr_mimebundle_()
+    monkeypatch.setattr(type(explorer.widget), "_repr_mimebundle_", None, raising=False)
+    seven = explorer._repr_mimebundle_()
+    view = "application/vnd.jupyter.widget-view+json"
+    assert seven[view]["model_id"] == eight[view]["model_id"] == explorer.widget.model_id
+    assert seven[view]["version_major"] == 2 and seven["text/plain"] == EXPLORER_TEXT
+    plt.close("all")

@@ -1,26 +1,42 @@
 """Answer checks for the exercises of notebooks/03_lstm_architecture.ipynb.
 
-Each ``check_...`` prints one line ("Correct: ..." or "Not yet: <hint>") and
-returns a Verdict (truthy when right). The hints point at the idea to use, not at the answer.
+Every exercise is a function the learner fills in. Exercises 1, 2, 4, 5 and 6
+take no arguments and return the answer; exercises 3 and 7 are functions of
+Keras weights, which the check calls on weights of several shapes. Each
+``check_...`` prints one line ("Correct: ..." or "Not yet: <hint>") and returns
+a Verdict (truthy when right). The hints point at the idea to use, not at the
+answer, and no check raises, whatever it is given.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Verdict, as_number, feedback, not_answered, unanswered
+from helpers.exercises import (
+    AnswerProblem,
+    Verdict,
+    answer_value,
+    as_int,
+    as_number,
+    call_learner_function,
+    feedback,
+    never_raises,
+    not_answered,
+    unanswered,
+)
+from helpers.gate_explorer import constant_gate_run
 
 __all__ = [
     "check_lstm_params",
     "check_one_step",
     "check_forget_kernel",
     "check_memory_steps",
-    "check_to_pytorch",
+    "check_forget_bias_run",
     "check_gru_params",
+    "check_to_pytorch",
 ]
 
 # Exercise 1: keras.layers.LSTM(32) reading 3 features.
@@ -29,28 +45,43 @@ _LSTM_D, _LSTM_N = 3, 32
 _C_PREV, _F, _I, _C_TILDE, _O = 2.0, 0.5, 0.8, -0.5, 0.9
 # Exercise 4: forget gate held at 0.95, nothing written.
 _FORGET = 0.95
+# Exercise 5: the forget-gate bias experiment of section 7 rerun with b_f = 4.
+_BIAS_EXPERIMENT_B_F, _BIAS_EXPERIMENT_STEPS = 4.0, 100
 # Exercise 6: keras.layers.GRU(16) reading 4 features.
 _GRU_D, _GRU_N = 4, 16
 
 
-def _as_int(answer: Any) -> int | None:
-    """The answer as an int, or None when it is not a whole number."""
-    if isinstance(answer, bool):
-        return None
-    if isinstance(answer, (int, np.integer)):
-        return int(answer)
-    if isinstance(answer, (float, np.floating)) and float(answer).is_integer():
-        return int(answer)
-    return None
+def _whole_number(value: Any, exercise: str) -> int:
+    """``value`` as an int, or an AnswerProblem asking for one."""
+    number = as_int(value)
+    if number is None:
+        raise AnswerProblem(f"{exercise}: give the count as a whole number (an int).")
+    return number
 
 
+def _array(value: Any, what: str) -> np.ndarray:
+    """``value`` as a float array, or an AnswerProblem naming ``what``."""
+    if isinstance(value, (str, bytes, dict, set)) or callable(value):
+        raise AnswerProblem(f"{what} should be an array of numbers, not {type(value).__name__}.")
+    try:
+        array = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise AnswerProblem(
+            f"{what} should be an array of numbers (a NumPy array with one shape); "
+            "yours could not be read as one."
+        ) from None
+    if not np.all(np.isfinite(array)):
+        raise AnswerProblem(f"{what} holds NaN or infinite values.")
+    return array
+
+
+@never_raises
 def check_lstm_params(answer: Any) -> Verdict:
     """Exercise 1: trainable parameters of ``keras.layers.LSTM(32)`` on 3 features."""
-    if unanswered(answer):
+    value = answer_value(answer, "lstm_parameter_count")
+    if unanswered(value):
         return not_answered("Exercise 1")
-    value = _as_int(answer)
-    if value is None:
-        return feedback(False, "give the count as a whole number (an int).")
+    value = _whole_number(value, "Exercise 1")
     d, n = _LSTM_D, _LSTM_N
     right = 4 * (n * d + n * n + n)
     if value == right:
@@ -66,28 +97,32 @@ def check_lstm_params(answer: Any) -> Verdict:
     return feedback(False, "count W, U and b for one block (d = 3, n = 32), then for all of them.")
 
 
-def _pair(answer: Any) -> list[Any] | None:
-    """The two items of a tuple, list or 1-D array of length 2; None otherwise."""
-    if isinstance(answer, np.ndarray):
-        return list(answer) if answer.shape == (2,) else None
-    if isinstance(answer, Sequence) and not isinstance(answer, (str, bytes)) and len(answer) == 2:
-        return list(answer)
+def _pair(value: Any) -> list[Any] | None:
+    """The two items of a tuple, list, 1-D array or tensor of length 2; None otherwise."""
+    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
+        try:
+            value = np.asarray(value.numpy())
+        except Exception:  # noqa: BLE001 - not a tensor with a value
+            return None
+    if isinstance(value, np.ndarray):
+        return list(value) if value.shape == (2,) else None
+    if isinstance(value, (tuple, list)) and len(value) == 2:
+        return list(value)
     return None
 
 
-def _number(answer: Any) -> float | None:
-    value = as_number(answer)
-    return value if value is not None and math.isfinite(value) else None
-
-
+@never_raises
 def check_one_step(answer: Any) -> Verdict:
     """Exercise 2: ``(c_t, h_t)`` for one step of a one-unit LSTM."""
-    if unanswered(answer):
+    value = answer_value(answer, "one_step")
+    if unanswered(value):
         return not_answered("Exercise 2")
-    pair = _pair(answer)
+    pair = _pair(value)
     if pair is None:
-        return feedback(False, "give a pair: answer = (c_t, h_t).")
-    c_t, h_t = (_number(value) for value in pair)
+        return feedback(False, "return a pair: return c_t, h_t.")
+    if any(unanswered(item) for item in pair if not isinstance(item, np.ndarray)):
+        return not_answered("Exercise 2")
+    c_t, h_t = (as_number(item) for item in pair)
     if c_t is None or h_t is None:
         return feedback(False, "both c_t and h_t must be finite numbers.")
     right_c = _F * _C_PREV + _I * _C_TILDE
@@ -112,18 +147,27 @@ def _test_kernels() -> list[np.ndarray]:
     return [rng.normal(size=(d, 4 * n)) for d, n in [(3, 2), (1, 5), (4, 4), (6, 1)]]
 
 
+def _learner_function(function: Any, exercise: str, signature: str) -> Verdict | None:
+    """A reminder or hint when ``function`` is a placeholder or not a function; else None."""
+    if unanswered(function):
+        return not_answered(exercise)
+    if not callable(function) or isinstance(function, type):
+        return feedback(False, f"pass your function itself: def {signature}: ...")
+    return None
+
+
+@never_raises
 def check_forget_kernel(forget_kernel: Any) -> Verdict:
     """Exercise 3: a function that returns W_f from a Keras LSTM kernel (d, 4n)."""
-    if unanswered(forget_kernel):
-        return not_answered("Exercise 3")
-    if not callable(forget_kernel):
-        return feedback(False, "give a function: def forget_kernel(kernel): ...")
+    problem = _learner_function(forget_kernel, "Exercise 3", "forget_kernel(kernel)")
+    if problem is not None:
+        return problem
     for kernel in _test_kernels():
         d, n = kernel.shape[0], kernel.shape[1] // 4
-        try:
-            result = np.asarray(forget_kernel(kernel.copy()), dtype=float)
-        except Exception as error:  # the learner's code may raise anything
-            return feedback(False, f"your function raised {type(error).__name__}: {error}")
+        result = call_learner_function(forget_kernel, kernel.copy(), name="forget_kernel")
+        if unanswered(result):
+            return not_answered("Exercise 3")
+        result = _array(result, "what forget_kernel returns")
         if result.shape != (d, n):
             expected = (
                 f"for a kernel of shape {kernel.shape} (d = {d}, n = {n}) W_f has shape "
@@ -151,11 +195,13 @@ def check_forget_kernel(forget_kernel: Any) -> Verdict:
     return feedback(True, "your function returns the forget-gate block W_f.")
 
 
+@never_raises
 def check_memory_steps(answer: Any) -> Verdict:
     """Exercise 4: steps until c_t first falls below half of c_0 (f = 0.95, i = 0)."""
-    if unanswered(answer):
+    value = answer_value(answer, "steps_to_half")
+    if unanswered(value):
         return not_answered("Exercise 4")
-    value = _as_int(answer)
+    value = as_int(value)
     if value is None:
         return feedback(False, "give a whole number of steps (an int).")
     right = math.ceil(math.log(0.5) / math.log(_FORGET))
@@ -163,39 +209,109 @@ def check_memory_steps(answer: Any) -> Verdict:
         return feedback(True, f"after {value} steps {_FORGET}^{value} ≈ {_FORGET ** value:.3f} < 0.5.")
     if value < 1:
         return feedback(False, "at least one step must pass.")
+    if value > 10_000:
+        return feedback(False, "far too many: the cell state shrinks by 5% at every step.")
     kept = _FORGET**value
     if kept >= 0.5:
         return feedback(False, f"after {value} steps the cell state still holds {kept:.3f} of c_0.")
     return feedback(False, f"it has already fallen below half before step {value}; look earlier.")
 
 
-def check_to_pytorch(to_pytorch: Any) -> Verdict:
-    """Exercise 5: a function mapping Keras LSTM weights to PyTorch's four tensors."""
-    if unanswered(to_pytorch):
+def _sigmoid(z: float) -> float:
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _forget_bias_run(b_f: float, n_steps: int = _BIAS_EXPERIMENT_STEPS) -> float:
+    """The share of c_0 left after ``n_steps`` with f = σ(b_f) and nothing written.
+
+    The run of notebook 03, section 7: ``constant_gate_run`` with candidates 0,
+    forget gate σ(b_f), input gate 0 and c_0 = 1; its last cell state.
+    """
+    cell_states, _ = constant_gate_run(np.zeros(n_steps), _sigmoid(b_f), 0.0, 1.0, c0=1.0)
+    return float(cell_states[-1])
+
+
+@never_raises
+def check_forget_bias_run(answer: Any) -> Verdict:
+    """Exercise 5: the share of c_0 left after 100 steps when b_f = 4 (rerun the experiment)."""
+    value = answer_value(answer, "share_left")
+    if unanswered(value):
         return not_answered("Exercise 5")
-    if not callable(to_pytorch):
-        return feedback(False, "give a function: def to_pytorch(kernel, recurrent_kernel, bias): ...")
+    share = as_number(value)
+    if share is None:
+        return feedback(False, "give one number: the share of c_0 that is left (c_100 when c_0 = 1).")
+    b_f, steps = _BIAS_EXPERIMENT_B_F, _BIAS_EXPERIMENT_STEPS
+    right = _forget_bias_run(b_f, steps)
+    if math.isclose(share, right, abs_tol=0.005):
+        return feedback(
+            True,
+            f"with b_f = {b_f:g}, f = σ({b_f:g}) ≈ {_sigmoid(b_f):.3f} and {right:.3f} of c_0 is "
+            f"left after {steps} steps; Keras's start, b_f = 1, leaves "
+            f"{_forget_bias_run(1.0, steps):.0e}, and b_f = 5 leaves "
+            f"{_forget_bias_run(5.0, steps):.2f}.",
+        )
+    if math.isclose(share, 100 * right, abs_tol=0.5):
+        return feedback(False, "give the share as a number between 0 and 1, not a percentage.")
+    if math.isclose(share, 1 - right, abs_tol=0.005):
+        return feedback(False, "that is the share lost; the exercise asks what is left.")
+    if math.isclose(share, _sigmoid(b_f), abs_tol=0.0005):
+        return feedback(False, "that is f, the share kept in one step; the run keeps it 100 times.")
+    if not 0 < share < 1:
+        return feedback(False, "a share of c_0 lies between 0 and 1: read c_100 with c_0 = 1.")
+    per_step = share ** (1 / steps)
+    implied = math.log(per_step / (1 - per_step)) if per_step < 1 else math.inf
+    if math.isclose(implied, 1.0, abs_tol=0.05):
+        return feedback(False, f"that is what Keras's start, b_f = 1, gives: set b_f = {b_f:g}, rerun.")
+    return feedback(
+        False,
+        f"your number is what b_f ≈ {implied:.2f} gives; set b_f = {b_f:g} in the experiment "
+        "cell, rerun it and read c_100.",
+    )
+
+
+@never_raises
+def check_gru_params(answer: Any) -> Verdict:
+    """Exercise 6: trainable parameters of ``keras.layers.GRU(16)`` on 4 features."""
+    value = answer_value(answer, "gru_parameter_count")
+    if unanswered(value):
+        return not_answered("Exercise 6")
+    value = _whole_number(value, "Exercise 6")
+    d, n = _GRU_D, _GRU_N
+    right = 3 * (n * d + n * n + 2 * n)
+    if value == right:
+        return feedback(True, f"{value:,} parameters: three blocks, each with two bias vectors.")
+    if value == 3 * (n * d + n * n + n):
+        return feedback(False, "Keras's GRU keeps two bias vectors per block (section 8).")
+    if value in (4 * (n * d + n * n + n), 4 * (n * d + n * n + 2 * n)):
+        return feedback(False, "a GRU has three blocks (z, r, h), not four.")
+    return feedback(False, "count W, U and both biases for one block (d = 4, n = 16), then for all of them.")
+
+
+@never_raises
+def check_to_pytorch(to_pytorch: Any) -> Verdict:
+    """Exercise 7: a function mapping Keras LSTM weights to PyTorch's four arrays."""
+    problem = _learner_function(
+        to_pytorch, "Exercise 7", "to_pytorch(kernel, recurrent_kernel, bias)"
+    )
+    if problem is not None:
+        return problem
     rng = np.random.default_rng(5)
+    names = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
     for d, n in [(3, 2), (1, 4), (5, 3)]:
         kernel = rng.normal(size=(d, 4 * n))
         recurrent_kernel = rng.normal(size=(n, 4 * n))
         bias = rng.normal(size=4 * n)
-        try:
-            result = to_pytorch(kernel.copy(), recurrent_kernel.copy(), bias.copy())
-        except Exception as error:  # the learner's code may raise anything
-            return feedback(False, f"your function raised {type(error).__name__}: {error}")
+        result = call_learner_function(
+            to_pytorch, kernel.copy(), recurrent_kernel.copy(), bias.copy(), name="to_pytorch"
+        )
+        if unanswered(result):
+            return not_answered("Exercise 7")
         if not isinstance(result, (tuple, list)) or len(result) != 4:
-            return feedback(
-                False, "return four arrays: (weight_ih_l0, weight_hh_l0, bias_ih_l0, bias_hh_l0)."
-            )
-        weight_ih, weight_hh, bias_ih, bias_hh = (np.asarray(a, dtype=float) for a in result)
-        expected = {
-            "weight_ih_l0": (weight_ih, (4 * n, d)),
-            "weight_hh_l0": (weight_hh, (4 * n, n)),
-            "bias_ih_l0": (bias_ih, (4 * n,)),
-            "bias_hh_l0": (bias_hh, (4 * n,)),
-        }
-        for name, (array, shape) in expected.items():
+            return feedback(False, "return four arrays: " + ", ".join(names) + ".")
+        arrays = [_array(item, name) for item, name in zip(result, names, strict=True)]
+        weight_ih, weight_hh, bias_ih, bias_hh = arrays
+        shapes = [(4 * n, d), (4 * n, n), (4 * n,), (4 * n,)]
+        for name, array, shape in zip(names, arrays, shapes, strict=True):
             if array.shape != shape:
                 return feedback(
                     False, f"with d = {d}, n = {n}, {name} has shape {shape}; yours is {array.shape}."
@@ -213,21 +329,3 @@ def check_to_pytorch(to_pytorch: Any) -> Verdict:
                 "(any split that adds up to bias is fine).",
             )
     return feedback(True, "transposed weights, same gate order, and two biases that sum to one.")
-
-
-def check_gru_params(answer: Any) -> Verdict:
-    """Exercise 6: trainable parameters of ``keras.layers.GRU(16)`` on 4 features."""
-    if unanswered(answer):
-        return not_answered("Exercise 6")
-    value = _as_int(answer)
-    if value is None:
-        return feedback(False, "give the count as a whole number (an int).")
-    d, n = _GRU_D, _GRU_N
-    right = 3 * (n * d + n * n + 2 * n)
-    if value == right:
-        return feedback(True, f"{value:,} parameters: three blocks, each with two bias vectors.")
-    if value == 3 * (n * d + n * n + n):
-        return feedback(False, "with reset_after=True (the default) Keras keeps two biases per block.")
-    if value in (4 * (n * d + n * n + n), 4 * (n * d + n * n + 2 * n)):
-        return feedback(False, "a GRU has three blocks (z, r, h), not four.")
-    return feedback(False, "count W, U and both biases for one block (d = 4, n = 16), then for all of them.")
