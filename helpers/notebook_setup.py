@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
+from helpers._checks import check_seed
+
 # Oldest versions the course supports: Colab's, as of 2026-08 (TOOLCHAIN-NOTES.md).
 MIN_PYTHON = (3, 11)
 MIN_VERSIONS = {"tensorflow": (2, 20), "keras": (3, 13)}
@@ -95,10 +97,7 @@ def setup_notebook(seed: int = 42) -> None:
             ``keras.utils.set_random_seed``, so a rerun gives the same numbers
             on the same machine.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError(f"seed must be >= 0, got {seed}")
+    seed = check_seed(seed)
     quiet_tensorflow()
     check_versions()
     import absl.logging

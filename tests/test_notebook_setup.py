@@ -38,7 +38,10 @@ def test_setup_is_quiet_and_seeds():
     ] * 2
 
 
-@pytest.mark.parametrize("seed, error", [(1.5, TypeError), ("1", TypeError), (True, TypeError), (-1, ValueError)])
+@pytest.mark.parametrize(
+    "seed, error",
+    [(1.5, TypeError), ("1", TypeError), (True, TypeError), (-1, ValueError), (2**32, ValueError)],
+)
 def test_setup_rejects_bad_seed(seed, error):
     with pytest.raises(error, match="seed"):
         notebook_setup.setup_notebook(seed)
