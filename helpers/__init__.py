@@ -11,7 +11,7 @@ need it.
 # ruff: noqa: I001, F401 - kept in the course's order; re-exported through __all__
 from types import ModuleType as _Module
 
-from helpers.notebook_setup import setup_notebook  # every notebook
+from helpers.notebook_setup import setup_notebook, COURSE_ROOT  # every notebook (set-up cell)
 from helpers.figures import page  # every notebook
 from helpers.notebook_setup import CELL_COLOURS, BASELINE_COLOUR, TRUTH_COLOUR  # every plot
 from helpers.cells import simple_rnn_forward  # 01

@@ -124,11 +124,11 @@ def test_page_accepts_numpy_ints():
 def test_every_public_name_is_there_and_in_the_course_order():
     import helpers
 
-    assert helpers.__all__[:2] == ["setup_notebook", "page"]
+    assert helpers.__all__[:3] == ["setup_notebook", "COURSE_ROOT", "page"]
     for name in ["CELL_COLOURS", "BASELINE_COLOUR", "TRUTH_COLOUR", "make_windows", "show_model"]:
         assert name in helpers.__all__
     for name in helpers.__all__:
         value = getattr(helpers, name)
-        assert callable(value) or name.endswith("COLOUR") or name.endswith("COLOURS"), name
+        assert callable(value) or name.isupper(), name
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         helpers.nothing_here  # noqa: B018
