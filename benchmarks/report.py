@@ -206,8 +206,10 @@ def number(value: float | None, digits: int = 1) -> str:
 
 
 def table(headers: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    rows = [[str(c).replace("|", "\\|") for c in row] for row in rows]
-    return tabulate(rows, headers=list(headers), tablefmt="github", disable_numparse=True)
+    def escape(cells: Iterable[object]) -> list[str]:  # a "|" would split a cell
+        return [str(c).replace("|", "\\|") for c in cells]
+
+    return tabulate([escape(r) for r in rows], headers=escape(headers), tablefmt="github", disable_numparse=True)
 
 
 def _recipes(results: Results) -> list[str]:
