@@ -61,8 +61,9 @@ ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 lab: setup
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks $(LAB_FLAGS)
 
+# nbval's limit per cell: CELL_TIMEOUT in tools/execute_notebooks.py (a test checks they agree).
 test: setup
-	$(BIN)/python -m pytest --nbval --nbval-current-env -n 2 --dist loadfile $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=240 -n 2 --dist loadfile $(PYTEST_FLAGS)
 
 unit: setup
 	$(BIN)/python -m pytest -m "not slow" -p no:nbval tests $(PYTEST_FLAGS)
