@@ -63,7 +63,7 @@ lab: setup
 
 # nbval's limit per cell: CELL_TIMEOUT in tools/execute_notebooks.py (a test checks they agree).
 test: setup
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=240 -n 2 --dist loadfile $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 -n 2 --dist loadfile $(PYTEST_FLAGS)
 
 unit: setup
 	$(BIN)/python -m pytest -m "not slow" -p no:nbval tests $(PYTEST_FLAGS)

@@ -133,7 +133,8 @@ def verdicts(results: Results) -> list[Verdict]:
     """Every target with its verdict and what was measured."""
     out = []
     course = [r for r in results.recipe_runs if r.recipe == COURSE]
-    seeds = f" over {len(course)} seeds" + (f" (a full run uses {MIN_SEEDS})" if len(course) < MIN_SEEDS else "")
+    seeds = f" over {len(course)} seed{'' if len(course) == 1 else 's'}"
+    seeds += f" (a full run uses {MIN_SEEDS})" if len(course) < MIN_SEEDS else ""
     target = f"Course recipe within {ACCURACY_LIMIT} of {EXPECTED_NEXT:g} on every seed"
     if course:
         worst = max(course, key=lambda r: r.abs_error)

@@ -31,7 +31,7 @@ import stamp_notebooks  # noqa: E402
 # Wall-clock limits, in seconds. The Makefile passes CELL_TIMEOUT to nbval, and
 # pyproject.toml gives pytest-timeout NOTEBOOK_TIMEOUT per test (a test of the
 # suite runs one notebook at most); tests/test_execute_notebooks.py checks both.
-CELL_TIMEOUT = 240
+CELL_TIMEOUT = 180
 NOTEBOOK_TIMEOUT = 600
 
 
