@@ -137,7 +137,7 @@ def setup_source(course: Course) -> str:
             'if "google.colab" in sys.modules and not os.path.isdir("../helpers"):',
             f'    print(subprocess.getoutput("d={folder}; test -d $d/helpers || (rm -rf $d; "',
             f'        "{clone}"))',
-            f'    os.chdir("{folder}/notebooks")',
+            f'    os.chdir("{folder}/notebooks")  # if this fails, the message above says why',
             'sys.path.insert(0, os.path.abspath(".." if os.path.isdir("../helpers") else "."))',
             "from helpers import COURSE_ROOT, setup_notebook",
             "setup_notebook()  # quiet TensorFlow, check versions, seed, set the plot style",
