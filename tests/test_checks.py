@@ -132,3 +132,15 @@ def test_every_public_name_is_there_and_in_the_course_order():
         assert callable(value) or name.isupper(), name
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         helpers.nothing_here  # noqa: B018
+
+
+def test_importing_helpers_starts_neither_tensorflow_nor_matplotlib():
+    """Every module is imported eagerly, so each must import TensorFlow inside its functions."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = "import sys, helpers; print(sorted({'tensorflow', 'keras', 'matplotlib'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
