@@ -60,7 +60,7 @@ class NotebookRun:
     wall_seconds: float | None = None  # kernel start to the end of the last cell
     first_output_seconds: float | None = None
     peak_rss_bytes: int | None = None  # kernel and its children, polled
-    slowest_cells: tuple[CellTime, ...] = ()
+    slowest_cells: tuple[CellTime, ...] = ()  # the three slowest, slowest first
     leftovers: tuple[str, ...] = ()  # files the run left in the tree
 
 
@@ -78,23 +78,13 @@ class CellParity:
     keras_seconds_per_step: float
 
 
-@dataclass(frozen=True)
-class Machine:
-    cpu: str
-    logical_cores: int
-    ram_bytes: int
-    system: str
-    load_before: tuple[float, ...] | None = None
-    load_after: tuple[float, ...] | None = None
-
-
 @dataclass
 class Results:
     """Everything one run measured; ``render`` turns it into RESULTS.md."""
 
     date: str
     command: str
-    machine: Machine
+    machine: str  # CPU, cores, memory, system and load, in one line
     versions: dict[str, str]
     sections: tuple[str, ...]  # which of "recipes", "notebooks", "cells" ran
     expected_notebooks: tuple[str, ...] = ()  # the whole course, from pyproject.toml
@@ -162,8 +152,7 @@ def verdicts(results: Results) -> list[Verdict]:
         elif run.status != "ok" or run.wall_seconds is None:
             out.append(Verdict(target, MISSED, run.status))
         else:
-            cells = sorted(run.slowest_cells, key=lambda c: -c.seconds)[:3]
-            slow = "; slowest: " + ", ".join(f"cell {c.index} {c.seconds:.1f} s" for c in cells)
+            slow = "; slowest: " + ", ".join(f"cell {c.index} {c.seconds:.1f} s" for c in run.slowest_cells)
             ok = run.wall_seconds <= budget
             out.append(Verdict(target, MET if ok else MISSED, f"{run.wall_seconds:.1f} s" + ("" if ok else slow)))
     finished = [r for r in results.notebook_runs if r.status == "ok" and r.wall_seconds is not None]
@@ -238,8 +227,7 @@ def _recipes(results: Results) -> list[str]:
 def _notebooks(results: Results) -> list[str]:
     rows = [[r.name, r.status, number(r.wall_seconds), f"{notebook_budget(r.name):g}",
              number(r.first_output_seconds), megabytes(r.peak_rss_bytes),
-             "; ".join(f"{c.index}: {c.seconds:.1f} s `{c.first_line}`"
-                       for c in sorted(r.slowest_cells, key=lambda c: -c.seconds)[:3])]
+             "; ".join(f"{c.index}: {c.seconds:.1f} s `{c.first_line}`" for c in r.slowest_cells)]
             for r in results.notebook_runs]
     parts = [
         "## 2. Notebooks, each in a fresh kernel",
@@ -270,8 +258,6 @@ def _cells(results: Results) -> list[str]:
 
 def render(results: Results) -> str:
     """RESULTS.md for ``results``."""
-    m = results.machine
-    load = " → ".join("/".join(f"{x:.2f}" for x in v) for v in (m.load_before, m.load_after) if v)
     parts = ["# Benchmarks"]
     reasons = partial_reasons(results)
     if reasons:
@@ -280,8 +266,7 @@ def render(results: Results) -> str:
     versions = ", ".join(f"{k} {v}" for k, v in results.versions.items())
     parts.append(
         f"Written by `{results.command}` on {results.date} in {results.duration_seconds / 60:.1f} min. "
-        f"Machine: {m.cpu}, {m.logical_cores} cores, {m.ram_bytes / 1e9:.1f} GB, {m.system}; "
-        f"load average {load or '–'}. Packages: {versions}."
+        f"Machine: {results.machine}. Packages: {versions}."
     )
     parts.append("## Targets\n\n" + table(["Target", "Verdict", "Measured"], verdicts(results)))
     if results.notes:

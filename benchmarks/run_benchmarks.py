@@ -64,23 +64,17 @@ def package_versions() -> dict[str, str]:
     }
 
 
-def machine() -> report.Machine:
-    cpu = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines()
-                if line.startswith("model name")), None)
-    return report.Machine(
-        cpu=cpu or platform.processor() or platform.machine(),
-        logical_cores=os.cpu_count() or 1,
-        ram_bytes=psutil.virtual_memory().total,
-        system=f"{platform.system()} {platform.release()}",
-        load_before=os.getloadavg(),
-    )
-
-
-def _read(path: str) -> str:
+def machine(load_before: tuple[float, ...]) -> str:
+    """CPU, cores, memory, system and the load average before and after the run, in one line."""
     try:
-        return Path(path).read_text()
+        cpuinfo = Path("/proc/cpuinfo").read_text()
     except OSError:
-        return ""
+        cpuinfo = ""
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+               platform.processor() or platform.machine())
+    load = " → ".join("/".join(f"{x:.2f}" for x in v) for v in (load_before, os.getloadavg()))
+    return (f"{cpu}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 1e9:.1f} GB, "
+            f"{platform.system()} {platform.release()}; load average {load}")
 
 
 def select_notebooks(all_files: list[str], wanted: list[str] | None) -> list[str]:
@@ -122,7 +116,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()
     # Kernels get the environment as it was before this process quiets TensorFlow:
     # each notebook's set-up cell does that itself, as it does for a learner.
     kernel_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -133,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     results = report.Results(
         date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         command=shlex.join(["python", "benchmarks/run_benchmarks.py", *argv]),
-        machine=machine(),
+        machine="",
         versions=package_versions(),
         sections=sections,
         expected_notebooks=tuple(course_files),
@@ -165,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
             log(f"NumPy {kind} against Keras ...")
             results.cell_parity.append(cell_timings.measure(kind, shapes=args.cell_shapes))
 
-    results.machine = report.Machine(**{**vars(results.machine), "load_after": os.getloadavg()})
+    results.machine = machine(load_before)
     results.duration_seconds = time.perf_counter() - started
     args.output.write_text(report.render(results))
     for verdict in report.verdicts(results):

@@ -14,7 +14,6 @@ from benchmarks.report import (
     UNMEASURED,
     CellParity,
     CellTime,
-    Machine,
     NotebookRun,
     RecipeRun,
     Results,
@@ -37,7 +36,7 @@ def results(seeds: int = 10, notebooks=FILES, **changes) -> Results:
     base = dict(
         date="2026-01-01 12:00 UTC",
         command="python benchmarks/run_benchmarks.py",
-        machine=Machine("Test CPU", 2, 8_000_000_000, "Linux", (1.0, 1.0, 1.0), (1.5, 1.2, 1.0)),
+        machine="Test CPU, 2 cores, 8.0 GB, Linux; load average 1.00/1.00/1.00 → 1.50/1.20/1.00",
         versions={"python": "3.11.7", "keras": "3.15.1"},
         sections=("recipes", "notebooks", "cells"),
         expected_notebooks=FILES,
