@@ -12,26 +12,34 @@ LAB_FLAGS ?=
 PYTEST_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lab test unit notebooks stamp figures sweep bench lint graphviz clean
+.PHONY: help setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz clean
 
 help:
 	@echo "make lab     set up, then open JupyterLab on the course"
 	@echo "make test    set up, then run the whole suite (unit tests + nbval strict)"
 	@echo "make stamp   rewrite every notebook's header, set-up cell and navigation"
 	@echo "make notebooks  re-execute every notebook in place (refreshes stored outputs)"
-	@echo "make figures regenerate figures/ from helpers/diagrams.py"
+	@echo "make figures regenerate figures/ from helpers/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 
-setup: $(VENV)/.requirements graphviz
+setup: venv-python $(VENV)/.requirements graphviz
+
+# Exit status 1 with a message unless the interpreter is Python 3.11 or newer.
+NEEDS_311 := import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0] + ".")
 
 $(VENV)/bin/python:
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0] + ". Run make with PYTHON=python3.12 (or another 3.11+ interpreter).")'
+	@$(PYTHON) -c '$(NEEDS_311)' || { echo "Run make with PYTHON=python3.12 (or another 3.11+ interpreter)."; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
-$(VENV)/.requirements: requirements.txt $(VENV)/bin/python
-	$(PIP) install --quiet --upgrade pip
-	$(PIP) install --quiet -r requirements.txt
+# Checked on every run: a .venv made earlier by an older Python must be rebuilt.
+venv-python: $(VENV)/bin/python
+	@$(BIN)/python -c '$(NEEDS_311)' || { echo "$(VENV) was made by that older Python: run make clean, then make lab PYTHON=python3.12 (or another 3.11+ interpreter)."; exit 1; }
+
+$(VENV)/.requirements: requirements.txt $(VENV)/bin/python | venv-python
+	@echo "Installing TensorFlow, JupyterLab and the rest of requirements.txt into $(VENV); the first run takes minutes ..."
+	@$(PIP) install --quiet --upgrade pip
+	@$(PIP) install --quiet -r requirements.txt
 	@touch $@
 
 # Graphviz's `dot` is a system program (keras.utils.plot_model calls it).
@@ -51,10 +59,11 @@ graphviz:
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 
 lab: setup
-	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --ServerApp.default_url=/lab/tree/notebooks $(LAB_FLAGS)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks $(LAB_FLAGS)
 
+# nbval's limit per cell: CELL_TIMEOUT in tools/execute_notebooks.py (a test checks they agree).
 test: setup
-	$(BIN)/python -m pytest --nbval --nbval-current-env -n 2 --dist loadfile $(PYTEST_FLAGS)
+	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 -n 2 --dist loadfile $(PYTEST_FLAGS)
 
 unit: setup
 	$(BIN)/python -m pytest -m "not slow" -p no:nbval tests $(PYTEST_FLAGS)
@@ -68,8 +77,10 @@ stamp: setup
 notebooks: setup
 	$(BIN)/python tools/execute_notebooks.py
 
+# page(n) embeds the PNG in each notebook's stored output, so the notebooks are rerun too.
 figures: setup
 	$(BIN)/python -m helpers.diagrams figures
+	$(BIN)/python tools/execute_notebooks.py
 
 sweep: setup
 	$(BIN)/python tools/long_gap_sweep.py

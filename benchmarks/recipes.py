@@ -1,8 +1,9 @@
-"""The seed notebook's univariate recipe against the course's, interleaved in one process.
+"""The original univariate recipe against the course's, interleaved in one process.
 
-The seed recipe is rebuilt here (the seed's own code no longer runs on Keras 3);
-the course recipe is imported from helpers/forecasting.py, which notebook 05 teaches.
-Call ``helpers.notebook_setup.quiet_tensorflow()`` before importing this module.
+The original recipe is the classic univariate LSTM example the course grew from
+(LSTM(50, relu) and Dense(1), Adam, MSE, 200 epochs on the raw values), rebuilt
+for Keras 3; the course's recipe is helpers/forecasting.py's, which notebook 05
+teaches. Call ``helpers.notebook_setup.quiet_tensorflow()`` before importing this.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ WARM_UP_SEED = 10_000  # outside any seed range a run uses; its pair is discarde
 
 
 def run_seed_recipe(seed: int) -> RecipeRun:
-    """The seed's model, as close as Keras 3 allows: only `keras.Input` replaces `input_shape`."""
+    """The original model, as close as Keras 3 allows: only `keras.Input` replaces `input_shape`."""
     keras.backend.clear_session()
     keras.utils.set_random_seed(seed)
     X, y = split_sequence(RAW_SEQUENCE, N_STEPS)
@@ -46,19 +47,6 @@ def run_seed_recipe(seed: int) -> RecipeRun:
     return RecipeRun(SEED, seed, prediction, fit_seconds, predict_seconds)
 
 
-def load_course_recipe() -> Callable[..., object]:
-    """``helpers.forecasting.train_course_forecaster``; ImportError when it is not there yet."""
-    from helpers.forecasting import train_course_forecaster
-
-    return train_course_forecaster
-
-
-def describe_course_recipe(train: Callable[..., object]) -> str:
-    doc = (train.__doc__ or "").strip().splitlines()
-    summary = f" ({doc[0].rstrip('.').replace('``', '`')})" if doc else ""
-    return f"`helpers.forecasting.{train.__name__}(sequence, n_steps=3, seed=seed)`{summary}"
-
-
 def run_course_recipe(train: Callable[..., object], seed: int) -> RecipeRun:
     keras.backend.clear_session()
     keras.utils.set_random_seed(seed)
@@ -76,10 +64,9 @@ def run_interleaved(
     train: Callable[..., object] | None,
     progress: Callable[[str], None] = print,
 ) -> tuple[list[RecipeRun], str | None]:
-    """Seed recipe then course recipe for each seed, after one discarded warm-up pair.
+    """Original recipe then course recipe for each seed, after one discarded warm-up pair.
 
-    With ``train`` None (the course recipe is not written yet) only the seed recipe
-    runs. If the course recipe raises, it is dropped for the remaining seeds and the
+    If the course recipe raises, it is dropped for the remaining seeds and the
     error is returned with the runs.
     """
     error = None
@@ -92,7 +79,7 @@ def run_interleaved(
             return run_course_recipe(train, seed)
         except Exception as exc:  # report it in RESULTS.md rather than lose the run
             error = f"seed {seed}: {type(exc).__name__}: {exc}"
-            progress(f"  course recipe failed on {error}; continuing with the seed recipe")
+            progress(f"  course recipe failed on {error}; continuing with the original recipe")
             train = None
             return None
 

@@ -4,11 +4,11 @@
     python benchmarks/run_benchmarks.py --seeds 2 --notebooks 05   # a quick, partial run
     python benchmarks/run_benchmarks.py --skip notebooks --note "machine shared with 5 others"
 
-Three sections (issue 6): the seed notebook's univariate recipe against the
-course's, interleaved per seed; every notebook in a fresh kernel (wall time,
-time to first output, peak kernel memory); the NumPy cells against Keras.
-The notebooks run first, while this process has not imported TensorFlow.
-Only RESULTS.md is written; executed notebooks are not saved.
+Three sections: the original univariate recipe (LSTM(50, relu), 200 epochs on
+raw values) against the course's, interleaved per seed; every notebook listed in
+pyproject.toml in a fresh kernel (wall time, time to first output, peak kernel
+memory); the NumPy cells against Keras. The notebooks run first, while this
+process has not imported TensorFlow. Only RESULTS.md is written.
 """
 
 from __future__ import annotations
@@ -64,30 +64,17 @@ def package_versions() -> dict[str, str]:
     }
 
 
-def load_average() -> tuple[float, float, float] | None:
+def machine(load_before: tuple[float, ...]) -> str:
+    """CPU, cores, memory, system and the load average before and after the run, in one line."""
     try:
-        return os.getloadavg()
+        cpuinfo = Path("/proc/cpuinfo").read_text()
     except OSError:
-        return None
-
-
-def machine() -> report.Machine:
-    try:
-        cpu = report.cpu_model(Path("/proc/cpuinfo").read_text())
-    except OSError:
-        cpu = None
-    try:
-        usable = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        usable = os.cpu_count() or 1
-    return report.Machine(
-        cpu=cpu or platform.processor() or platform.machine(),
-        logical_cores=os.cpu_count() or 1,
-        usable_cores=usable,
-        ram_bytes=psutil.virtual_memory().total,
-        system=f"{platform.system()} {platform.release()}",
-        load_before=load_average(),
-    )
+        cpuinfo = ""
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if line.startswith("model name")),
+               platform.processor() or platform.machine())
+    load = " → ".join("/".join(f"{x:.2f}" for x in v) for v in (load_before, os.getloadavg()))
+    return (f"{cpu}, {os.cpu_count()} cores, {psutil.virtual_memory().total / 1e9:.1f} GB, "
+            f"{platform.system()} {platform.release()}; load average {load}")
 
 
 def select_notebooks(all_files: list[str], wanted: list[str] | None) -> list[str]:
@@ -129,7 +116,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
-    started = time.perf_counter()
+    started, load_before = time.perf_counter(), os.getloadavg()
     # Kernels get the environment as it was before this process quiets TensorFlow:
     # each notebook's set-up cell does that itself, as it does for a learner.
     kernel_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -140,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     results = report.Results(
         date=datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
         command=shlex.join(["python", "benchmarks/run_benchmarks.py", *argv]),
-        machine=machine(),
+        machine="",
         versions=package_versions(),
         sections=sections,
         expected_notebooks=tuple(course_files),
@@ -154,41 +141,29 @@ def main(argv: list[str] | None = None) -> int:
             log(f"notebook {name} ...")
             run = run_notebook(ROOT / "notebooks" / name, env=kernel_env)
             results.notebook_runs.append(run)
-            log(f"  {run.status}, {report._number(run.wall_seconds)} s, first output "
-                f"{report._number(run.first_output_seconds)} s, peak "
-                f"{'–' if run.peak_rss_bytes is None else report.megabytes(run.peak_rss_bytes)} MB")
+            log(f"  {run.status}, {report.number(run.wall_seconds)} s, peak {report.megabytes(run.peak_rss_bytes)} MB")
 
     if "recipes" in sections:
         from benchmarks import recipes
+        from helpers.forecasting import train_course_forecaster
 
-        results.seeds = tuple(range(args.seeds))
-        try:
-            train = recipes.load_course_recipe()
-            results.course_recipe = recipes.describe_course_recipe(train)
-        except ImportError as error:
-            train = None
-            results.course_recipe_error = f"`helpers.forecasting` is not importable ({error})"
-            log(f"course recipe unavailable: {error}; running the seed recipe alone")
-        log(f"recipes on seeds {list(results.seeds)} (after a discarded warm-up pair) ...")
-        results.recipe_runs, failure = recipes.run_interleaved(results.seeds, train, progress=log)
-        if failure:
-            results.course_recipe_error = f"it raised an error on {failure}"
+        seeds = list(range(args.seeds))
+        log(f"recipes on seeds {seeds} (after a discarded warm-up pair) ...")
+        results.recipe_runs, results.course_recipe_error = recipes.run_interleaved(
+            seeds, train_course_forecaster, progress=log)
 
     if "cells" in sections:
-        try:
-            from benchmarks import cell_timings
-        except ImportError as error:
-            results.cell_parity_error = str(error)
-        else:
-            for kind in ("simple_rnn", "lstm"):
-                log(f"NumPy {kind} against Keras ...")
-                results.cell_parity.append(cell_timings.measure(kind, shapes=args.cell_shapes))
+        from benchmarks import cell_timings
 
-    results.machine = report.Machine(**{**vars(results.machine), "load_after": load_average()})
+        for kind in ("simple_rnn", "lstm"):
+            log(f"NumPy {kind} against Keras ...")
+            results.cell_parity.append(cell_timings.measure(kind, shapes=args.cell_shapes))
+
+    results.machine = machine(load_before)
     results.duration_seconds = time.perf_counter() - started
     args.output.write_text(report.render(results))
     for verdict in report.verdicts(results):
-        log(f"{verdict.label:28} {verdict.target}: {verdict.detail}")
+        log(f"{verdict.label:16} {verdict.target}: {verdict.detail}")
     shown = args.output.resolve()
     log(f"wrote {shown.relative_to(ROOT) if shown.is_relative_to(ROOT) else shown}")
     return 0

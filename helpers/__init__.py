@@ -1,48 +1,29 @@
 """Shared code for the RNN-to-LSTM course.
 
-Every function here is first written out in full in a notebook; the notebook
-named in each docstring is the one that teaches it. The names are loaded on
-first use, so ``from helpers import page`` does not import TensorFlow.
+Every function here is first written out in full in a notebook; the table
+below names the notebook that teaches each one (its docstring says so too).
+Notebooks import with ``from helpers import name``. Importing this package
+does not import TensorFlow: the modules import it inside the functions that
+need it.
 """
 
-from __future__ import annotations
+# The public names, in the order the course teaches them, and where.
+# ruff: noqa: I001, F401 - kept in the course's order; re-exported through __all__
+from types import ModuleType as _Module
 
-import importlib
-from typing import Any
+from helpers.notebook_setup import setup_notebook, COURSE_ROOT  # every notebook (set-up cell)
+from helpers.figures import page  # every notebook
+from helpers.notebook_setup import CELL_COLOURS, BASELINE_COLOUR, TRUTH_COLOUR  # every plot
+from helpers.cells import simple_rnn_forward  # 01
+from helpers.gradients import first_input_gradient_norms  # 02
+from helpers.cells import lstm_forward  # 03
+from helpers.gate_explorer import constant_gate_run, plot_constant_gate_run, explore_gates  # 03
+from helpers.memory_task import make_memory_task, run_memory_experiment  # 04
+from helpers.sequences import split_sequence  # 05
+from helpers.model_plot import show_model  # 05, then every model drawing
+from helpers.forecasting import train_course_forecaster, recursive_forecast  # 05
+from helpers.sequences import make_windows  # 07
 
-# public name -> module that defines it
-_EXPORTS = {
-    "setup_notebook": "helpers.notebook_setup",  # every notebook
-    "page": "helpers.figures",  # every notebook
-    "CELL_COLOURS": "helpers.notebook_setup",  # every plot
-    "BASELINE_COLOUR": "helpers.notebook_setup",  # every plot
-    "TRUTH_COLOUR": "helpers.notebook_setup",  # every plot
-    "simple_rnn_forward": "helpers.cells",  # notebook 01
-    "first_input_gradient_norms": "helpers.gradients",  # notebook 02
-    "lstm_forward": "helpers.cells",  # notebook 03
-    "constant_gate_run": "helpers.gate_explorer",  # notebook 03
-    "plot_constant_gate_run": "helpers.gate_explorer",  # notebook 03
-    "explore_gates": "helpers.gate_explorer",  # notebook 03
-    "make_memory_task": "helpers.memory_task",  # notebook 04
-    "run_memory_experiment": "helpers.memory_task",  # notebook 04
-    "split_sequence": "helpers.sequences",  # notebook 05
-    "show_model": "helpers.model_plot",  # notebook 05, then every model
-    "make_windows": "helpers.sequences",  # notebook 07
-    "train_course_forecaster": "helpers.forecasting",  # notebook 05
-    "recursive_forecast": "helpers.forecasting",  # notebook 05
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'helpers' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value  # cache: the next lookup skips __getattr__
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+# Every name imported above except the submodules (which importing them binds here too).
+__all__ = [name for name, value in dict(globals()).items()
+           if not name.startswith("_") and not isinstance(value, _Module)]

@@ -1,52 +1,118 @@
 """Argument checks shared by the helpers: one wording for every bad-input error.
 
-Private to the package (no notebook teaches it); each public helper calls these
-so that a bad argument raises a ``TypeError`` or ``ValueError`` naming it.
+Private to the package (no notebook teaches it). Every public helper checks its
+arguments with these, so a bad argument raises a ``TypeError`` (wrong kind) or
+``ValueError`` (right kind, wrong value) that names it.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
+#: NumPy's and Keras's seeds must fit in 32 bits.
+MAX_SEED = 2**32 - 1
+_FLOAT32_MAX = float(np.finfo(np.float32).max)
 
-def check_int(value: Any, name: str, minimum: int | None = None) -> int:
-    """``value`` as an int; ``TypeError`` unless it is one (bool is not), ``ValueError`` below ``minimum``."""
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+
+def check_int(value: Any, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
+    """``value`` as an int (NumPy ints too; a bool is not an int); ``ValueError`` outside the bounds."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    value = int(value)
     if minimum is not None and value < minimum:
         raise ValueError(f"{name} must be >= {minimum}, got {value}")
-    return int(value)
+    if maximum is not None and value > maximum:
+        raise ValueError(f"{name} must be <= {maximum}, got {value}")
+    return value
 
 
-def as_finite_array(value: Any, name: str, shapes: str = "1-D or 2-D") -> np.ndarray:
-    """``value`` as a non-empty, finite, real array of 1 or 2 dimensions.
+def check_seed(value: Any, name: str = "seed", offset: int = 0) -> int:
+    """A random seed: an int from 0 to ``2**32 - 1 - offset`` (the caller adds up to ``offset``)."""
+    return check_int(value, name, 0, MAX_SEED - offset)
+
+
+def check_number(
+    value: Any, name: str, minimum: float | None = None, maximum: float | None = None, *, positive: bool = False
+) -> float:
+    """``value`` as a finite float (a bool is not a number), within the bounds, and > 0 if ``positive``."""
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, float, np.integer, np.floating)):
+        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float
+        number = math.inf
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number, got {value}")
+    if minimum is not None and number < minimum:
+        raise ValueError(f"{name} must be >= {minimum}, got {number}")
+    if maximum is not None and number > maximum:
+        raise ValueError(f"{name} must be <= {maximum}, got {number}")
+    if positive and number <= 0:
+        raise ValueError(f"{name} must be > 0, got {number}")
+    return number
+
+
+def check_choice(value: Any, name: str, choices: Sequence[str]) -> str:
+    """``value``, a string that is one of ``choices``."""
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str, one of {tuple(choices)}, got {type(value).__name__}")
+    if value not in choices:
+        raise ValueError(f"{name} must be one of {tuple(choices)}, got {value!r}")
+    return value
+
+
+def as_finite_array(
+    value: Any,
+    name: str,
+    shapes: str = "1-D or 2-D",
+    *,
+    ndim: int | tuple[int, ...] = (1, 2),
+    float32: bool = True,
+) -> np.ndarray:
+    """``value`` as a non-empty, finite, real NumPy array.
 
     Args:
         value: the argument to check.
         name: its name, used in every error message.
         shapes: how the error for a wrong number of dimensions describes them,
             e.g. ``"1-D (time,) or 2-D (time, features)"``.
+        ndim: the number(s) of dimensions allowed.
+        float32: also refuse values beyond float32's range (about 3.4e38), which
+            would become infinity when Keras or the helper casts them to float32.
 
     Raises:
         TypeError: a string, booleans, or anything that is not real numbers.
-        ValueError: ragged, not 1-D or 2-D, empty, or holding NaN or infinity.
+        ValueError: ragged, the wrong number of dimensions, empty, holding NaN or
+            infinity, or (with ``float32``) too large for float32.
     """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must hold numbers, got a string")
     try:
         values = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a 1-D or 2-D array of numbers ({error})") from None
+    except (ValueError, TypeError) as error:  # ragged nested lists
+        raise ValueError(f"{name} must be a {shapes} array of numbers ({error})") from None
+    if values.dtype == object:  # ints too large for int64, or mixed objects
+        try:
+            values = values.astype(np.float64)
+        except OverflowError:
+            raise ValueError(f"{name} holds a number too large for a float") from None
+        except (TypeError, ValueError):
+            raise TypeError(f"{name} must hold numbers, got dtype object") from None
     if values.dtype == bool or not (
         np.issubdtype(values.dtype, np.integer) or np.issubdtype(values.dtype, np.floating)
     ):
         raise TypeError(f"{name} must hold numbers, got dtype {values.dtype}")
-    if values.ndim not in (1, 2):
+    allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
+    if values.ndim not in allowed:
         raise ValueError(f"{name} must be {shapes}, got shape {values.shape}")
     if values.size == 0:
         raise ValueError(f"{name} is empty")
     if not np.all(np.isfinite(values)):
         raise ValueError(f"{name} holds NaN or infinite values")
+    if float32 and values.dtype.kind == "f" and np.max(np.abs(values)) > _FLOAT32_MAX:
+        raise ValueError(f"{name} holds values beyond float32's range (±{_FLOAT32_MAX:.3g}); they would become inf")
     return values

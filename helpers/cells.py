@@ -18,6 +18,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._checks import as_finite_array
+
 __all__ = ["sigmoid", "simple_rnn_forward", "lstm_forward"]
 
 
@@ -33,15 +35,7 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
 
 
 def _as_array(name: str, value: ArrayLike, ndim: int) -> np.ndarray:
-    try:
-        array = np.asarray(value, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise TypeError(f"{name} must be an array of numbers") from None
-    if array.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D, got shape {array.shape}")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} holds NaN or infinite values")
-    return array
+    return as_finite_array(value, name, f"{ndim}-D", ndim=ndim, float32=False).astype(np.float64)
 
 
 def _expect(name: str, array: np.ndarray, shape: tuple[int, ...]) -> None:

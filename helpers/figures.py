@@ -17,6 +17,8 @@ import html
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpers._checks import check_int
+
 #: The folder that holds the committed PNG files.
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
 
@@ -257,8 +259,7 @@ class Page:
 
 
 def _check_number(n: object) -> FigureInfo:
-    if isinstance(n, bool) or not isinstance(n, int):
-        raise TypeError(f"n must be an int (a figure number), got {type(n).__name__}")
+    n = check_int(n, "n")
     if n not in FIGURES:
         valid = ", ".join(str(k) for k in sorted(FIGURES))
         raise ValueError(f"there is no figure {n}; valid figure numbers are {valid}")
@@ -291,10 +292,7 @@ def page(n: int, width: int = 640) -> Page:
         FileNotFoundError: the PNG is missing (run ``make figures``).
     """
     info = _check_number(n)
-    if isinstance(width, bool) or not isinstance(width, int):
-        raise TypeError(f"width must be an int (pixels), got {type(width).__name__}")
-    if not MIN_WIDTH <= width <= MAX_WIDTH:
-        raise ValueError(f"width must be between {MIN_WIDTH} and {MAX_WIDTH} pixels, got {width}")
+    width = check_int(width, "width", MIN_WIDTH, MAX_WIDTH)
     path = FIGURES_DIR / info.file
     if not path.is_file():
         raise FileNotFoundError(

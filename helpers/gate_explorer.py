@@ -15,13 +15,13 @@ three sliders (ipywidgets) on top of it.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._checks import as_finite_array, check_number
 from helpers.notebook_setup import CELL_COLOURS
 
 __all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "explore_gates",
@@ -31,31 +31,11 @@ __all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "explore_g
 EXAMPLE_CANDIDATES: tuple[float, ...] = (1.0, 1.0, 1.0) + (0.0,) * 17
 
 
-def _gate(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number between 0 and 1, got {type(value).__name__}")
-    value = float(value)
-    if not 0.0 <= value <= 1.0:  # also rejects NaN
-        raise ValueError(f"{name} must be between 0 and 1, got {value}")
-    return value
-
-
 def _candidates(values: ArrayLike | Sequence[float]) -> np.ndarray:
-    if isinstance(values, (str, bytes)):
-        raise TypeError("candidates must hold numbers, got a string")
-    array = np.asarray(values)
-    if array.dtype == bool or not (
-        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
-    ):
-        raise TypeError(f"candidates must hold numbers, got dtype {array.dtype}")
-    if array.ndim != 1 or array.size == 0:
-        raise ValueError(f"candidates must be a non-empty 1-D sequence, got shape {array.shape}")
-    array = array.astype(np.float64)
-    if np.any(np.abs(array) > 1.0):  # NaN fails the check below
+    array = as_finite_array(values, "candidates", "a non-empty 1-D sequence", ndim=1, float32=False)
+    if np.any(np.abs(array) > 1.0):
         raise ValueError("candidates must lie in [-1, 1], the range of tanh")
-    if not np.all(np.isfinite(array)):
-        raise ValueError("candidates hold NaN or infinite values")
-    return array
+    return array.astype(np.float64)
 
 
 def constant_gate_run(
@@ -85,14 +65,10 @@ def constant_gate_run(
             or outside [-1, 1], or ``c0`` is not finite.
     """
     c_tilde = _candidates(candidates)
-    f = _gate("forget_gate", forget_gate)
-    i = _gate("input_gate", input_gate)
-    o = _gate("output_gate", output_gate)
-    if isinstance(c0, bool) or not isinstance(c0, (int, float, np.integer, np.floating)):
-        raise TypeError(f"c0 must be a number, got {type(c0).__name__}")
-    if not math.isfinite(float(c0)):
-        raise ValueError(f"c0 must be finite, got {c0}")
-    c = float(c0)
+    f = check_number(forget_gate, "forget_gate", 0.0, 1.0)
+    i = check_number(input_gate, "input_gate", 0.0, 1.0)
+    o = check_number(output_gate, "output_gate", 0.0, 1.0)
+    c = check_number(c0, "c0")
     cell_states = np.empty_like(c_tilde)
     for t, candidate in enumerate(c_tilde):
         c = f * c + i * candidate

@@ -12,43 +12,16 @@ TensorFlow is imported only by the functions that build or train a model.
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from helpers._checks import check_int
+from helpers._checks import check_choice, check_int, check_number, check_seed
 
 if TYPE_CHECKING:  # imported for type hints only; importing keras starts TensorFlow
     import keras
 
 CELLS = ("SimpleRNN", "GRU", "LSTM")
-
-
-def _check_float(name: str, value: object, *, positive: bool = False) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    value = float(value)
-    if not math.isfinite(value) or value < 0 or (positive and value == 0):
-        bound = "> 0" if positive else ">= 0"
-        raise ValueError(f"{name} must be a finite number {bound}, got {value}")
-    return value
-
-
-def _check_finite(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__}")
-    if not math.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}")
-    return float(value)
-
-
-def _check_cell(cell: object) -> str:
-    if not isinstance(cell, str):
-        raise TypeError(f"cell must be a str, one of {CELLS}, got {type(cell).__name__}")
-    if cell not in CELLS:
-        raise ValueError(f"cell must be one of {CELLS}, got {cell!r}")
-    return cell
 
 
 def make_memory_task(
@@ -96,8 +69,8 @@ def make_memory_task(
     n_samples = check_int(n_samples, "n_samples", 1)
     gap = check_int(gap, "gap", 0)
     n_symbols = check_int(n_symbols, "n_symbols", 2)
-    seed = check_int(seed, "seed", 0)
-    noise_std = _check_float("noise_std", noise_std)
+    seed = check_seed(seed)
+    noise_std = check_number(noise_std, "noise_std", minimum=0)
 
     rng = np.random.default_rng(seed)
     y = rng.integers(0, n_symbols, size=n_samples).astype(np.int32)
@@ -132,7 +105,7 @@ def set_memory_gate_bias(layer: Any, value: float) -> None:
 
     if not isinstance(layer, (keras.layers.LSTM, keras.layers.GRU)):
         raise TypeError(f"layer must be a keras LSTM or GRU layer, got {type(layer).__name__}")
-    _check_finite("value", value)
+    check_number(value, "value")
     if not layer.built:
         raise ValueError("layer must be built first (put it in a model after keras.Input)")
     units = layer.cell.units
@@ -178,16 +151,16 @@ def build_memory_model(
     Raises:
         TypeError, ValueError: an argument has the wrong type or value.
     """
-    cell = _check_cell(cell)
+    cell = check_choice(cell, "cell", CELLS)
     units = check_int(units, "units", 1)
     n_symbols = check_int(n_symbols, "n_symbols", 2)
-    learning_rate = _check_float("learning_rate", learning_rate, positive=True)
+    learning_rate = check_number(learning_rate, "learning_rate", positive=True)
     if memory_gate_bias is not None and cell == "SimpleRNN":
         raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
     if input_gate_bias is not None:
         if cell != "LSTM":
             raise ValueError(f"input_gate_bias must be None for a {cell} (only an LSTM has an input gate)")
-        _check_finite("input_gate_bias", input_gate_bias)
+        check_number(input_gate_bias, "input_gate_bias")
     import keras
 
     recurrent = getattr(keras.layers, cell)(units)
@@ -250,8 +223,8 @@ def run_memory_experiment(
         A dict with the settings above and ``test_accuracy`` (float),
         ``train_accuracy`` (list of floats, one per epoch).
     """
-    cell = _check_cell(cell)
-    seed = check_int(seed, "seed", 0)
+    cell = check_choice(cell, "cell", CELLS)
+    seed = check_seed(seed, offset=2000)  # the data use seeds 1000 + seed and 2000 + seed
     epochs = check_int(epochs, "epochs", 1)
     batch_size = check_int(batch_size, "batch_size", 1)
     n_test = check_int(n_test, "n_test", 1)

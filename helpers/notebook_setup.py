@@ -1,16 +1,26 @@
 """The one set-up call every notebook makes (all notebooks, from 01 on).
 
-It quiets TensorFlow's C++ log lines *before* TensorFlow is imported, checks
-the versions the course was written for, seeds Python, NumPy and Keras, and
-sets matplotlib defaults that read well on a projector.
+The notebook's set-up cell (written by tools/stamp_notebooks.py) only finds
+this package; :func:`setup_notebook` does the rest. It checks that the course's
+files are all there, quiets TensorFlow's C++ log lines *before* TensorFlow is
+imported, checks the versions the course was written for, seeds Python, NumPy
+and Keras, and sets matplotlib defaults that read well on a projector.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from pathlib import Path
 
-# Oldest versions the course supports: Colab's, as of 2026-08 (TOOLCHAIN-NOTES.md).
+from helpers._checks import check_seed
+
+#: The course's folder: the one that holds helpers/, figures/ and data/.
+COURSE_ROOT = Path(__file__).resolve().parent.parent
+#: What a complete copy of the course holds (a download cut short lacks some).
+COURSE_FILES = ("figures", "data", "notebooks", "pyproject.toml")
+
+# Oldest versions the course supports: Colab's, as of 2026-08.
 MIN_PYTHON = (3, 11)
 MIN_VERSIONS = {"tensorflow": (2, 20), "keras": (3, 13)}
 
@@ -26,6 +36,17 @@ _FIX = (
 )
 
 
+def check_course_files(root: Path = COURSE_ROOT) -> None:
+    """Raise ``RuntimeError`` with what to do when part of the course is missing."""
+    missing = [name for name in COURSE_FILES if not (root / name).exists()]
+    if missing:
+        raise RuntimeError(
+            f"The course folder {root.name}/ is incomplete (no {', '.join(missing)}): a download "
+            f"was cut short. On Colab: run `!rm -rf {root}` in a cell, then run the "
+            "set-up cell again. Locally: clone the course again."
+        )
+
+
 def _version_tuple(version: str) -> tuple[int, ...]:
     parts = []
     for piece in version.split(".")[:2]:
@@ -39,7 +60,7 @@ def quiet_tensorflow() -> None:
 
     Must run before ``import tensorflow``; afterwards it changes nothing.
     oneDNN is switched off because it is on only on some CPUs, and it changes
-    results at about 1e-7 (TOOLCHAIN-NOTES.md, "Determinism").
+    results at about 1e-7, so results would differ between machines.
     """
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
@@ -88,17 +109,15 @@ def style_plots() -> None:
 
 
 def setup_notebook(seed: int = 42) -> None:
-    """Prepare a notebook: quiet TensorFlow, check versions, seed, style plots.
+    """Prepare a notebook: check the course's files, quiet TensorFlow, check versions, seed, style plots.
 
     Args:
         seed: seeds Python's ``random``, NumPy and TensorFlow through
             ``keras.utils.set_random_seed``, so a rerun gives the same numbers
             on the same machine.
     """
-    if isinstance(seed, bool) or not isinstance(seed, int):
-        raise TypeError(f"seed must be an int, got {type(seed).__name__}")
-    if seed < 0:
-        raise ValueError(f"seed must be >= 0, got {seed}")
+    seed = check_seed(seed)
+    check_course_files()
     quiet_tensorflow()
     check_versions()
     import absl.logging

@@ -5,14 +5,14 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers._checks import as_finite_array, check_int
+from helpers._checks import MAX_SEED, as_finite_array, check_choice, check_int, check_number, check_seed
 
 
 def test_check_int_accepts_python_and_numpy_ints():
     assert check_int(3, "n") == 3 and type(check_int(np.int32(3), "n")) is int
 
 
-@pytest.mark.parametrize("value", [3.0, "3", None, True, np.float64(3)])
+@pytest.mark.parametrize("value", [3.0, "3", None, True, np.True_, np.float64(3)])
 def test_check_int_type_errors_name_the_argument(value):
     with pytest.raises(TypeError, match="horizon must be an int"):
         check_int(value, "horizon")
@@ -50,10 +50,97 @@ def test_as_finite_array_describes_the_expected_shapes():
         as_finite_array(np.zeros((2, 2, 2)), "x", "1-D (n,)")
 
 
-def test_every_public_helper_name_resolves():
+def test_check_int_maximum():
+    assert check_int(5, "n", maximum=5) == 5
+    with pytest.raises(ValueError, match="n must be <= 5, got 6"):
+        check_int(6, "n", maximum=5)
+
+
+@pytest.mark.parametrize("seed", [2**32, 10**400, -1])
+def test_seeds_beyond_32_bits_get_a_clear_message(seed):
+    with pytest.raises(ValueError, match="seed must be"):
+        check_seed(seed)
+    assert check_seed(MAX_SEED) == MAX_SEED and check_seed(np.uint32(7)) == 7
+
+
+def test_seed_offset_leaves_room_for_what_the_caller_adds():
+    with pytest.raises(ValueError, match=f"seed must be <= {MAX_SEED - 2000}"):
+        check_seed(MAX_SEED - 1999, offset=2000)
+
+
+@pytest.mark.parametrize(
+    "value, error, message",
+    [
+        ("1", TypeError, "rate must be a number, got str"),
+        (True, TypeError, "rate must be a number"),
+        (None, TypeError, "rate must be a number"),
+        (float("nan"), ValueError, "rate must be a finite number"),
+        (-np.inf, ValueError, "rate must be a finite number"),
+        (10**400, ValueError, "rate must be a finite number"),
+        (2.0, ValueError, "rate must be <= 1"),
+        (-0.5, ValueError, "rate must be >= 0"),
+    ],
+)
+def test_check_number_rejects(value, error, message):
+    with pytest.raises(error, match=message):
+        check_number(value, "rate", 0, 1)
+
+
+def test_check_number_accepts_numpy_numbers_and_positive():
+    assert check_number(np.float32(0.5), "x") == 0.5 and check_number(np.int64(2), "x") == 2.0
+    with pytest.raises(ValueError, match="x must be > 0"):
+        check_number(0, "x", positive=True)
+
+
+def test_check_choice():
+    assert check_choice("LSTM", "cell", ("GRU", "LSTM")) == "LSTM"
+    with pytest.raises(ValueError, match=r"cell must be one of \('GRU', 'LSTM'\), got 'RNN'"):
+        check_choice("RNN", "cell", ("GRU", "LSTM"))
+    with pytest.raises(TypeError, match="cell must be a str"):
+        check_choice(3, "cell", ("GRU", "LSTM"))
+
+
+def test_values_beyond_float32_are_refused_not_turned_into_inf():
+    with pytest.raises(ValueError, match="beyond float32's range"):
+        as_finite_array([1.0, 1e39], "x")
+    assert as_finite_array([1.0, 1e39], "x", float32=False)[1] == 1e39
+    with pytest.raises(ValueError, match="too large for a float"):
+        as_finite_array([1, 10**400], "x")
+    assert as_finite_array([1, 2**70], "x", float32=False).dtype == np.float64
+
+
+def test_as_finite_array_ndim():
+    assert as_finite_array(np.zeros((1, 2, 3)), "x", "3-D", ndim=3).shape == (1, 2, 3)
+    with pytest.raises(ValueError, match=r"x must be 3-D, got shape \(\)"):
+        as_finite_array(np.float64(1.0), "x", "3-D", ndim=3)
+
+
+def test_page_accepts_numpy_ints():
+    from helpers import page
+
+    assert page(np.int64(3)).info.number == 3
+
+
+def test_every_public_name_is_there_and_in_the_course_order():
     import helpers
 
+    assert helpers.__all__[:3] == ["setup_notebook", "COURSE_ROOT", "page"]
+    for name in ["CELL_COLOURS", "BASELINE_COLOUR", "TRUTH_COLOUR", "make_windows", "show_model"]:
+        assert name in helpers.__all__
     for name in helpers.__all__:
-        assert callable(getattr(helpers, name)), name
+        value = getattr(helpers, name)
+        assert callable(value) or name.isupper(), name
     with pytest.raises(AttributeError, match="no attribute 'nothing_here'"):
         helpers.nothing_here  # noqa: B018
+
+
+def test_importing_helpers_starts_neither_tensorflow_nor_matplotlib():
+    """Every module is imported eagerly, so each must import TensorFlow inside its functions."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = "import sys, helpers; print(sorted({'tensorflow', 'keras', 'matplotlib'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,4 +1,4 @@
-"""split_sequence: the seed's semantics, shapes, dtypes and bad input."""
+"""split_sequence: the classic loop's semantics, shapes, dtypes and bad input."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import pytest
 
 from helpers import split_sequence
 
-SEED_SEQUENCE = [10, 20, 30, 40, 50, 60, 70, 80, 90]
+CLASSIC_SEQUENCE = [10, 20, 30, 40, 50, 60, 70, 80, 90]
 
 
-def seed_split(sequence, n_steps):
-    """The seed notebook's loop, kept as the reference for the semantics."""
+def loop_split(sequence, n_steps):
+    """The classic windowing loop (a plain for loop over the list), the reference for the semantics."""
     X, y = [], []
     for i in range(len(sequence)):
         end = i + n_steps
@@ -22,8 +22,8 @@ def seed_split(sequence, n_steps):
     return np.array(X), np.array(y)
 
 
-def test_seed_example():
-    X, y = split_sequence(SEED_SEQUENCE, 3)
+def test_classic_example():
+    X, y = split_sequence(CLASSIC_SEQUENCE, 3)
     assert X.shape == (6, 3) and y.shape == (6,)
     assert X.dtype == np.float32 and y.dtype == np.float32
     np.testing.assert_array_equal(X[0], [10, 20, 30])
@@ -33,14 +33,14 @@ def test_seed_example():
 
 @pytest.mark.parametrize("length", [2, 3, 7, 20])
 @pytest.mark.parametrize("n_steps", [1, 2, 5])
-def test_matches_seed_loop(length, n_steps):
+def test_matches_the_loop(length, n_steps):
     sequence = list(np.random.default_rng(length * 10 + n_steps).normal(size=length))
     if n_steps >= length:
         with pytest.raises(ValueError, match="n_steps"):
             split_sequence(sequence, n_steps)
         return
     X, y = split_sequence(sequence, n_steps)
-    X_ref, y_ref = seed_split(sequence, n_steps)
+    X_ref, y_ref = loop_split(sequence, n_steps)
     np.testing.assert_allclose(X, X_ref, rtol=1e-6)
     np.testing.assert_allclose(y, y_ref, rtol=1e-6)
 
@@ -54,7 +54,7 @@ def test_two_dimensional_input():
 
 
 def test_accepts_numpy_integers_and_arrays():
-    X, y = split_sequence(np.array(SEED_SEQUENCE), np.int64(3))
+    X, y = split_sequence(np.array(CLASSIC_SEQUENCE), np.int64(3))
     assert X.shape == (6, 3)
 
 
@@ -69,13 +69,13 @@ def test_does_not_alias_input():
 @pytest.mark.parametrize("n_steps", [3.0, "3", None, True])
 def test_n_steps_must_be_int(n_steps):
     with pytest.raises(TypeError, match="n_steps"):
-        split_sequence(SEED_SEQUENCE, n_steps)
+        split_sequence(CLASSIC_SEQUENCE, n_steps)
 
 
 @pytest.mark.parametrize("n_steps", [0, -1, 9, 10])
 def test_n_steps_out_of_range(n_steps):
     with pytest.raises(ValueError, match="n_steps"):
-        split_sequence(SEED_SEQUENCE, n_steps)
+        split_sequence(CLASSIC_SEQUENCE, n_steps)
 
 
 @pytest.mark.parametrize("sequence", [[], np.empty((0, 2))])
@@ -131,7 +131,7 @@ def test_make_windows_matches_reference_loop(n_in, n_out, lead):
     np.testing.assert_allclose(y, y_ref, rtol=1e-6)
 
 
-def test_make_windows_seed_cases():
+def test_make_windows_classic_cases():
     in1 = np.arange(10, 100, 10)
     in2 = in1 + 5
     data = np.column_stack([in1, in2, in1 + in2])
@@ -153,8 +153,8 @@ def test_make_windows_seed_cases():
 
 
 def test_split_sequence_is_the_univariate_case():
-    X, y = split_sequence(SEED_SEQUENCE, 3)
-    Xw, yw = make_windows(SEED_SEQUENCE, 3)
+    X, y = split_sequence(CLASSIC_SEQUENCE, 3)
+    Xw, yw = make_windows(CLASSIC_SEQUENCE, 3)
     np.testing.assert_array_equal(X, Xw[:, :, 0])
     np.testing.assert_array_equal(y, yw[:, 0, 0])
 

@@ -54,8 +54,8 @@ def test_urls_come_from_the_one_setting():
     header = stamper.header_source(c, 0)
     assert "colab.research.google.com/github/org/name/blob/dev/notebooks/01_topic_1.ipynb" in header
     setup = stamper.setup_source(c)
-    assert 'find_course_root("https://github.com/org/name", "dev")' in setup
-    assert "def find_course_root" in setup
+    assert "git clone --depth=1 -b dev https://github.com/org/name $d" in setup
+    assert 'os.chdir("name/notebooks")' in setup
 
 
 def test_setup_cell_is_valid_python_and_keeps_outputs():
@@ -87,4 +87,15 @@ def test_readme_table_replaced_between_markers():
 
 def test_real_course_config_is_well_formed():
     c = stamper.load_course()
-    assert [e.number for e in c.entries] == ["01", "02", "03", "04", "05"]
+    numbers = [e.number for e in c.entries]
+    assert numbers == sorted(set(numbers)) and numbers[0] == "01"
+    assert all(e.title and e.purpose.endswith(".") for e in c.entries)
+
+
+def test_config_mistakes_are_caught(tmp_path):
+    good = '[tool.course]\nrepository = "a/b"\n[[tool.course.notebooks]]\nfile = "01_x.ipynb"\n'
+    (tmp_path / "p.toml").write_text(good + 'title = "X"\npurpose = "Y."\n')
+    assert stamper.load_course(tmp_path / "p.toml").entries[0].number == "01"
+    (tmp_path / "p.toml").write_text(good.replace("01_x", "x") + 'title = "X"\npurpose = "Y."\n')
+    with pytest.raises(ValueError, match="two-digit number"):
+        stamper.load_course(tmp_path / "p.toml")

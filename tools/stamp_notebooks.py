@@ -2,7 +2,7 @@
 
 Each notebook listed in pyproject.toml ([tool.course]) gets:
   * a header cell: title, one-line purpose, Open-in-Colab badge, navigation;
-  * the set-up cell, built from helpers/bootstrap.py (works locally and on Colab);
+  * the set-up cell (works from the repo root, from notebooks/ and on Colab);
   * a footer cell with the same navigation;
   * clean metadata: kernelspec python3, no editor or timing keys.
 The README gets the table of notebooks between its two marker comments.
@@ -18,7 +18,6 @@ when a file is out of date (tests/test_notebook_hygiene.py runs it).
 from __future__ import annotations
 
 import argparse
-import inspect
 import sys
 import tomllib
 from dataclasses import dataclass
@@ -29,9 +28,6 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
-sys.path.insert(0, str(ROOT))
-
-from helpers import bootstrap  # noqa: E402
 
 HEADER_ID, SETUP_ID, FOOTER_ID = "course-header", "course-setup", "course-footer"
 STAMP_NOTE = "<!-- Written by tools/stamp_notebooks.py from pyproject.toml: edit there, then run `make stamp`. -->"
@@ -124,28 +120,27 @@ def footer_source(course: Course, index: int) -> str:
 
 
 def setup_source(course: Course) -> str:
-    function = inspect.getsource(bootstrap.find_course_root).rstrip()
+    """The set-up cell: find helpers/ (on Colab: clone the course once), then ``setup_notebook()``.
+
+    Locally the kernel runs in notebooks/ (or the repo root), so helpers/ is in
+    ``..`` (or ``.``). On Colab a notebook is opened alone: the cell clones the
+    course next to it, unless an earlier run did (a clone cut short, without
+    helpers/, is removed first), and moves into its notebooks/ folder, so that
+    both cases look the same. Every error message after that comes from helpers.
+    """
+    folder = course.repository.split("/")[1]
+    branch = "" if course.branch == "main" else f"-b {course.branch} "  # main: the remote's default
+    clone = f"git clone --depth=1 {branch}{course.repository_url} $d)"
     return "\n".join(
         [
-            "# Set-up: run this cell first, locally or on Colab. It finds the course's",
-            "# helpers (on Colab it downloads the course once), then quiets TensorFlow,",
-            "# checks versions, seeds the random generators and sets the plot style.",
-            "# (Written by tools/stamp_notebooks.py from helpers/bootstrap.py.)",
-            "import subprocess",
-            "import sys",
-            "from pathlib import Path",
-            "",
-            "",
-            function,
-            "",
-            "",
-            f'COURSE_ROOT = find_course_root("{course.repository_url}", "{course.branch}")',
-            "if str(COURSE_ROOT) not in sys.path:",
-            "    sys.path.insert(0, str(COURSE_ROOT))",
-            "",
-            "from helpers import setup_notebook",
-            "",
-            "setup_notebook()",
+            "import os, subprocess, sys  # set-up, run first: on Colab it downloads the course once",
+            'if "google.colab" in sys.modules and not os.path.isdir("../helpers"):',
+            f'    print(subprocess.getoutput("d={folder}; test -d $d/helpers || (rm -rf $d; "',
+            f'        "{clone}"))',
+            f'    os.chdir("{folder}/notebooks")  # if this fails, the message above says why',
+            'sys.path.insert(0, os.path.abspath(".." if os.path.isdir("../helpers") else "."))',
+            "from helpers import COURSE_ROOT, setup_notebook",
+            "setup_notebook()  # quiet TensorFlow, check versions, seed, set the plot style",
         ]
     )
 

@@ -1,0 +1,114 @@
+"""Every check in every helpers/exercises/nbNN.py answers any input with a hint, never a traceback.
+
+The modules and their checks are found by name, so a new notebook's module is
+covered as soon as it exists. Each check gets each odd input in every argument
+it needs (None, NaN, infinity, strings, dicts, ragged lists, 0-d arrays, huge
+ints, and learner functions that return None, NaN or a string, or raise).
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import pkgutil
+
+import numpy as np
+import pytest
+
+import helpers.exercises
+
+
+def _returns_none(*args):
+    return None
+
+
+def _raises(*args):
+    raise ZeroDivisionError("division by zero")
+
+
+def _returns_nan(*args):
+    return float("nan")
+
+
+def _returns_text(*args):
+    return "abc"
+
+
+def _needs_two(x, y):
+    return x
+
+
+ODD_INPUTS = {
+    "None": None,
+    "Ellipsis": ...,
+    "NaN": float("nan"),
+    "inf": float("inf"),
+    "-inf": -float("inf"),
+    "huge int": 10**400,
+    "bool": True,
+    "string": "abc",
+    "empty string": "",
+    "dict": {"a": 1},
+    "empty dict": {},
+    "ragged list": [[1, 2], [3]],
+    "mixed list": [1, "b", None],
+    "nested ragged": [1, [2, [3, 4]]],
+    "empty list": [],
+    "0-d array": np.array(96),
+    "0-d float array": np.array(0.19),
+    "0-d NaN array": np.array(np.nan),
+    "empty array": np.array([]),
+    "object array": np.array([None, "x"], dtype=object),
+    "set": {1, 2},
+    "complex": 1 + 2j,
+    "function returning None": _returns_none,
+    "function that raises": _raises,
+    "function returning NaN": _returns_nan,
+    "function returning text": _returns_text,
+    "function needing two arguments": _needs_two,
+    "class": int,
+}
+
+
+def exercise_modules() -> list[str]:
+    return sorted(
+        f"helpers.exercises.{info.name}"
+        for info in pkgutil.iter_modules(helpers.exercises.__path__)
+        if info.name.startswith("nb") and info.name[2:].isdigit()
+    )
+
+
+def all_checks() -> list[tuple[str, str]]:
+    found = []
+    for module_name in exercise_modules():
+        module = importlib.import_module(module_name)
+        found += [(module_name, name) for name, value in vars(module).items()
+                  if name.startswith("check_") and callable(value)
+                  and getattr(value, "__module__", module_name) == module_name]
+    return found
+
+
+def test_every_notebook_with_exercises_is_found():
+    assert exercise_modules(), "no helpers/exercises/nbNN.py module found"
+    assert len(all_checks()) >= len(exercise_modules())
+
+
+@pytest.mark.parametrize("module_name, check_name", all_checks())
+def test_check_never_raises(module_name, check_name, capsys):
+    check = getattr(importlib.import_module(module_name), check_name)
+    parameters = [p for p in inspect.signature(check).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    required = max(1, sum(p.default is inspect.Parameter.empty for p in parameters))
+    crashes = []
+    for label, value in ODD_INPUTS.items():
+        # the odd input in every argument at once, then in each argument alone
+        calls = [[value] * required] + [[value if i == k else None for i in range(required)]
+                                        for k in range(required) if required > 1]
+        for args in calls:
+            try:
+                check(*args)
+            except Exception as error:  # noqa: BLE001 - what this test looks for
+                crashes.append(f"{label}: {type(error).__name__}: {error}"[:160])
+                break
+    capsys.readouterr()
+    assert not crashes, f"{module_name}.{check_name} raised on:\n" + "\n".join(crashes)
