@@ -130,9 +130,9 @@ class GateExplorer:
 
         self.candidates = _candidates(candidates)
         start = {
-            "forget_gate": _gate("forget_gate", forget_gate),
-            "input_gate": _gate("input_gate", input_gate),
-            "output_gate": _gate("output_gate", output_gate),
+            "forget_gate": check_number(forget_gate, "forget_gate", 0.0, 1.0),
+            "input_gate": check_number(input_gate, "input_gate", 0.0, 1.0),
+            "output_gate": check_number(output_gate, "output_gate", 0.0, 1.0),
         }
         names = {"forget_gate": "forget f", "input_gate": "input i", "output_gate": "output o"}
         sliders = {

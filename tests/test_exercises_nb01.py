@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import stable_id
 
 from helpers import simple_rnn_forward
 from helpers.exercises import nb01 as ex
@@ -61,7 +62,7 @@ ODD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize("odd", ODD_INPUTS, ids=repr)
+@pytest.mark.parametrize("odd", ODD_INPUTS, ids=stable_id)
 @pytest.mark.parametrize("name", ["parameter_count", "output_shape", "two_steps", "forward_function", "rerun"])
 def test_odd_inputs_never_raise(name, odd, experiment, capsys):
     check = rerun_check(experiment) if name == "rerun" else getattr(ex, f"check_{name}")

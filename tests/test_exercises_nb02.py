@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import stable_id
 
 from helpers.exercises import nb02 as ex
 
@@ -47,7 +48,7 @@ ODD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize("odd", ODD_INPUTS, ids=repr)
+@pytest.mark.parametrize("odd", ODD_INPUTS, ids=stable_id)
 @pytest.mark.parametrize("name", list(CHECKS))
 def test_odd_inputs_never_raise(name, odd, capsys):
     assert not CHECKS[name](odd)
