@@ -4,7 +4,8 @@ Each notebook listed in pyproject.toml ([tool.course]) gets:
   * a header cell: title, one-line purpose, Open-in-Colab badge, navigation;
   * the set-up cell, built from helpers/bootstrap.py (works locally and on Colab);
   * a footer cell with the same navigation;
-  * clean metadata: kernelspec python3, no editor or timing keys.
+  * clean metadata: kernelspec python3, no editor or timing keys;
+  * slide types for lecture mode (tools/slide_layout.py).
 The README gets the table of notebooks between its two marker comments.
 
 The script is idempotent: it finds its own cells by their ids and replaces
@@ -30,8 +31,10 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 from helpers import bootstrap  # noqa: E402
+from slide_layout import assign_slide_types  # noqa: E402
 
 HEADER_ID, SETUP_ID, FOOTER_ID = "course-header", "course-setup", "course-footer"
 STAMP_NOTE = "<!-- Written by tools/stamp_notebooks.py from pyproject.toml: edit there, then run `make stamp`. -->"
@@ -39,8 +42,9 @@ README_START = "<!-- notebooks:start (written by tools/stamp_notebooks.py) -->"
 README_END = "<!-- notebooks:end -->"
 BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-# Cell metadata worth keeping: nbval tags, and JupyterLab's collapsed/hidden flags.
-CELL_METADATA_KEPT = {"tags", "jupyter"}
+# Cell metadata worth keeping: nbval tags, JupyterLab's collapsed/hidden flags, and the
+# slide types (written here, by slide_layout).
+CELL_METADATA_KEPT = {"tags", "jupyter", "slideshow"}
 
 
 @dataclass(frozen=True)
@@ -185,6 +189,7 @@ def stamp(nb, course: Course, index: int):
     # The footer always closes the notebook, even after cells were added below it.
     nb.cells = [c for c in nb.cells if c.get("id") != FOOTER_ID] + [footer]
     clean_metadata(nb)
+    assign_slide_types(nb.cells, skip_ids={SETUP_ID, FOOTER_ID})
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nb
 
