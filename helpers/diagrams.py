@@ -771,7 +771,7 @@ def draw_windowing() -> Figure:
 
 
 # --- write everything -----------------------------------------------------------
-from helpers.summary_sheet import draw_summary_sheet, write_pdf  # noqa: E402  (figure 20)
+from helpers.summary_sheet import write_pdf  # noqa: E402  (figure 20)
 
 DRAWERS: dict[str, Callable[[], Figure]] = {
     name: obj for name, obj in globals().items() if name.startswith("draw_") and name != "draw_lstm"

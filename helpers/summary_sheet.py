@@ -101,7 +101,7 @@ def draw_summary_sheet() -> Figure:
     fig.text(0.5, 0.955, "From RNNs to LSTMs: the course on one page", ha="center", va="center",
              fontsize=20, fontweight="bold", color=INK)
     line_step, heading_step = 0.034, 0.05
-    for x, column in zip(COLUMN_LEFT, COLUMNS):
+    for x, column in zip(COLUMN_LEFT, COLUMNS, strict=True):
         y = 0.895
         for heading, lines in column:
             fig.text(x, y, heading, fontsize=12.5, fontweight="bold", color=HEADING_COLOUR, va="top")

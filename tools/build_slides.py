@@ -96,7 +96,7 @@ def build(out: Path) -> list[Path]:
         deck = out / entry.file.replace(".ipynb", ".slides.html")
         deck.write_text(html)
         decks.append(deck)
-    rows = "\n".join(f'<li><a href="{d.name}">{e.label}</a></li>' for d, e in zip(decks, course.entries))
+    rows = "\n".join(f'<li><a href="{d.name}">{e.label}</a></li>' for d, e in zip(decks, course.entries, strict=True))
     (out / "index.html").write_text(
         "<!doctype html><meta charset='utf-8'><title>Lecture decks</title>"
         f"<h1>From RNNs to LSTMs: lecture decks</h1><ul>{rows}</ul>\n"

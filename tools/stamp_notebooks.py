@@ -33,8 +33,9 @@ README = ROOT / "README.md"
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from helpers import bootstrap  # noqa: E402
 from slide_layout import assign_slide_types  # noqa: E402
+
+from helpers import bootstrap  # noqa: E402
 
 HEADER_ID, SETUP_ID, FOOTER_ID = "course-header", "course-setup", "course-footer"
 STAMP_NOTE = "<!-- Written by tools/stamp_notebooks.py from pyproject.toml: edit there, then run `make stamp`. -->"
