@@ -12,7 +12,7 @@ LAB_FLAGS ?=
 PYTEST_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz clean
+.PHONY: help setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools clean
 
 help:
 	@echo "make lab     set up, then open JupyterLab on the course"
@@ -22,6 +22,7 @@ help:
 	@echo "make figures regenerate figures/ from helpers/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
+	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
 
 setup: venv-python $(VENV)/.requirements graphviz
 
@@ -85,8 +86,26 @@ figures: setup
 sweep: setup
 	$(BIN)/python tools/long_gap_sweep.py
 
+# Lecture decks: reveal.js and MathJax come from npm once; the slide check drives Debian's
+# Chromium through Playwright (Playwright's own browser download is not used).
+slide-tools:
+	@if command -v npm >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing npm and Chromium (Debian packages npm, chromium) for the slide decks ..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm chromium >/dev/null; \
+	else \
+		echo "make slides needs npm and Chromium. Install them with one of:"; \
+		echo "  sudo apt-get install npm chromium   |   brew install node chromium"; \
+		exit 1; \
+	fi
+
+slides: setup slide-tools
+	$(BIN)/python tools/build_slides.py
+	$(BIN)/python tools/check_slides.py
+
 bench: setup
 	$(BIN)/python benchmarks/run_benchmarks.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache build

@@ -757,6 +757,8 @@ def draw_windowing() -> Figure:
 
 
 # --- write everything -----------------------------------------------------------
+from helpers.summary_sheet import write_pdf  # noqa: E402  (figure 20)
+
 DRAWERS: dict[str, Callable[[], Figure]] = {
     name: obj for name, obj in globals().items() if name.startswith("draw_") and name != "draw_lstm"
 }
@@ -778,6 +780,7 @@ def write_all(folder: str | Path) -> list[Path]:
         path = out / info.file
         path.write_bytes(render(number))
         written.append(path)
+    written.append(write_pdf(out / "20_summary_sheet.pdf"))  # the printable page
     readme = out / "README.md"
     readme.write_text(catalogue_markdown(), encoding="utf-8")
     written.append(readme)

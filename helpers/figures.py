@@ -221,6 +221,23 @@ _CATALOGUE = [
         "blue, input window: a row of X; orange, target: its y.",
         "draw_windowing",
     ),
+    FigureInfo(
+        20, "20_summary_sheet.png",
+        "The course on one page: the simple RNN and LSTM equations in the course's notation, "
+        "Keras's shapes and weight layout, what each gate does, the windowing rule, and a "
+        "forecasting checklist. Printable as figures/20_summary_sheet.pdf.",
+        "A page in three columns of text under the title From RNNs to LSTMs: the course on one "
+        "page. Left column: the simple RNN equation h t = tanh of x t W plus h t minus 1 U plus "
+        "b with its shapes and parameter count; why it forgets, a product of per-step factors; "
+        "Keras shapes, batch, time, features, and return_sequences. Middle column: the six LSTM "
+        "equations for f t, i t, c tilde t, o t, c t and h t; one line on what each gate does; "
+        "Keras's LSTM weights, kernel d by 4n, recurrent kernel n by 4n, bias 4n, gate order i, "
+        "f, c, o, and parameter counts. Right column: the windowing rule and sample count; "
+        "recursive, direct and encoder-decoder forecasts; a seven-step forecasting checklist: "
+        "split by time first, fit scaling on training only, baselines first, choose on "
+        "validation, echo check, report median and spread over seeds.",
+        "draw_summary_sheet",
+    ),
 ]
 
 #: Figure number -> its catalogue entry.

@@ -4,7 +4,8 @@ Each notebook listed in pyproject.toml ([tool.course]) gets:
   * a header cell: title, one-line purpose, Open-in-Colab badge, navigation;
   * the set-up cell (works from the repo root, from notebooks/ and on Colab);
   * a footer cell with the same navigation;
-  * clean metadata: kernelspec python3, no editor or timing keys.
+  * clean metadata: kernelspec python3, no editor or timing keys;
+  * slide types for lecture mode (tools/slide_layout.py).
 The README gets the table of notebooks between its two marker comments.
 
 The script is idempotent: it finds its own cells by their ids and replaces
@@ -28,6 +29,9 @@ import nbformat
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 README = ROOT / "README.md"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from slide_layout import assign_slide_types  # noqa: E402
 
 HEADER_ID, SETUP_ID, FOOTER_ID = "course-header", "course-setup", "course-footer"
 STAMP_NOTE = "<!-- Written by tools/stamp_notebooks.py from pyproject.toml: edit there, then run `make stamp`. -->"
@@ -35,8 +39,9 @@ README_START = "<!-- notebooks:start (written by tools/stamp_notebooks.py) -->"
 README_END = "<!-- notebooks:end -->"
 BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-# Cell metadata worth keeping: nbval tags, and JupyterLab's collapsed/hidden flags.
-CELL_METADATA_KEPT = {"tags", "jupyter"}
+# Cell metadata worth keeping: nbval tags, JupyterLab's collapsed/hidden flags, and the
+# slide types (written here, by slide_layout).
+CELL_METADATA_KEPT = {"tags", "jupyter", "slideshow"}
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,7 @@ def stamp(nb, course: Course, index: int):
     # The footer always closes the notebook, even after cells were added below it.
     nb.cells = [c for c in nb.cells if c.get("id") != FOOTER_ID] + [footer]
     clean_metadata(nb)
+    assign_slide_types(nb.cells, skip_ids={SETUP_ID, FOOTER_ID})
     nb.nbformat, nb.nbformat_minor = 4, 5
     return nb
 

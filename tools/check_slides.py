@@ -1,0 +1,90 @@
+"""Open every deck in headless Chromium at 1280x720, screenshot every slide, report overflow.
+
+    python tools/check_slides.py             # the decks in build/slides/
+    python tools/check_slides.py --decks DIR
+
+A slide overflows when its content is taller or wider than the 1280x720 slide.
+The page may load nothing from the network: any request that is not a local
+file counts as a failure too (the decks must work offline). Screenshots go to
+`<decks>/screenshots/<deck>/NNN.png`. Exits 1 when a slide overflows or a deck
+fails to load. Needs Playwright for Python and Debian's `chromium`
+(`make slides` installs both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+SLIDE_SIZE = {"width": 1280, "height": 720}
+
+
+def check_deck(browser, deck: Path, shots: Path) -> tuple[int, list[str]]:
+    """Return the number of slides in ``deck`` and its problems."""
+    problems: list[str] = []
+    page = browser.new_page(viewport=SLIDE_SIZE)
+
+    def refuse_network(route):
+        problems.append(f"tried to load {route.request.url[:80]}")
+        route.abort()
+
+    page.route(lambda url: not url.startswith("file:"), refuse_network)
+    page.on("requestfailed", lambda r: r.url.startswith("file:") and problems.append(f"missing {r.url[-60:]}"))
+    page.goto(deck.as_uri())
+    page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=60_000)
+    page.wait_for_function("!window.MathJax || !MathJax.Hub || MathJax.Hub.queue.pending === 0",
+                           timeout=60_000)
+    indices = page.evaluate("Reveal.getSlides().map(s => Reveal.getIndices(s))")
+    shots.mkdir(parents=True, exist_ok=True)
+    for number, index in enumerate(indices, start=1):
+        page.evaluate(f"Reveal.slide({index['h']}, {index.get('v') or 0})")
+        page.wait_for_timeout(60)
+        size = page.evaluate(
+            """() => { const s = Reveal.getCurrentSlide(), c = Reveal.getConfig();
+                       return {h: s.scrollHeight, w: s.scrollWidth, H: c.height, W: c.width}; }"""
+        )
+        page.screenshot(path=str(shots / f"{number:03d}.png"))
+        if size["h"] > size["H"] or size["w"] > size["W"]:
+            problems.append(f"slide {number} overflows: {size['w']}x{size['h']} px")
+    page.close()
+    return len(indices), problems
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--decks", type=Path, default=ROOT / "build" / "slides")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        print("Chromium is missing: `make slides` installs Debian's chromium package.")
+        return 1
+    decks = sorted(args.decks.glob("*.slides.html"))
+    if not decks:
+        print(f"No decks in {args.decks}: run `make slides`.")
+        return 1
+    total, failures = 0, 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        for deck in decks:
+            count, problems = check_deck(browser, deck, args.decks / "screenshots" / deck.stem)
+            total += count
+            failures += len(problems)
+            print(f"{deck.name}: {count} slides, {len(problems)} problems")
+            for problem in problems:
+                print(f"  {problem}")
+        browser.close()
+    print(f"{len(decks)} decks, {total} slides, {failures} problems")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
