@@ -780,7 +780,8 @@ def write_all(folder: str | Path) -> list[Path]:
         path = out / info.file
         path.write_bytes(render(number))
         written.append(path)
-    written.append(write_pdf(out / "20_summary_sheet.pdf"))  # the printable page
+    sheet = next(info for info in FIGURES.values() if info.drawer == "draw_summary_sheet")
+    written.append(write_pdf(out / sheet.file.replace(".png", ".pdf")))  # the printable page
     readme = out / "README.md"
     readme.write_text(catalogue_markdown(), encoding="utf-8")
     written.append(readme)

@@ -27,10 +27,15 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+# The summary sheet is also written as a PDF page, to print.
+SUMMARY_PDF = next(i.file for i in FIGURES.values() if i.drawer == "draw_summary_sheet").replace(".png", ".pdf")
+
+
 # --- page ---------------------------------------------------------------------
-def test_numbers_are_1_to_15():
-    assert sorted(FIGURES) == list(range(1, 16))
-    assert len({info.file for info in FIGURES.values()}) == 15
+def test_numbers_run_from_1_without_gaps():
+    assert sorted(FIGURES) == list(range(1, len(FIGURES) + 1))
+    assert len({info.file for info in FIGURES.values()}) == len(FIGURES)
+    assert all(info.file.startswith(f"{n:02d}_") for n, info in FIGURES.items())
 
 
 @pytest.mark.parametrize("n", sorted(FIGURES))
@@ -97,6 +102,9 @@ def test_page_does_not_import_matplotlib():
 def test_committed_png_is_small_and_sized_for_640(n):
     data = figure_path(n).read_bytes()
     width, height = png_size(data)
+    if FIGURES[n].drawer == "draw_summary_sheet":  # an A4 landscape page at 200 dpi
+        assert (width, height) == (2338, 1654) and len(data) < 250_000
+        return
     assert width == 1280 and 200 <= height <= 1400
     assert len(data) < 80_000, f"figure {n} is {len(data) / 1024:.0f} kB"
 
@@ -108,7 +116,7 @@ def test_catalogue_readme_is_up_to_date():
 
 
 def test_nothing_else_in_figures():
-    expected = {info.file for info in FIGURES.values()} | {"README.md"}
+    expected = {info.file for info in FIGURES.values()} | {"README.md", SUMMARY_PDF}
     assert {p.name for p in FIGURES_DIR.iterdir()} == expected
 
 
