@@ -28,9 +28,9 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 # --- page ---------------------------------------------------------------------
-def test_numbers_are_1_to_15():
-    assert sorted(FIGURES) == list(range(1, 16))
-    assert len({info.file for info in FIGURES.values()}) == 15
+def test_numbers_are_1_to_18():
+    assert sorted(FIGURES) == list(range(1, 19))
+    assert len({info.file for info in FIGURES.values()}) == 18
 
 
 @pytest.mark.parametrize("n", sorted(FIGURES))
@@ -66,9 +66,9 @@ def test_page_width():
             page(1, width=bad)
 
 
-@pytest.mark.parametrize("bad", [0, 16, -1, 99])
+@pytest.mark.parametrize("bad", [0, 19, -1, 99])
 def test_page_unknown_number_lists_valid_ones(bad):
-    with pytest.raises(ValueError, match=r"valid figure numbers are 1, 2, 3, .*, 15"):
+    with pytest.raises(ValueError, match=r"valid figure numbers are 1, 2, 3, .*, 18"):
         page(bad)
 
 
