@@ -1,7 +1,7 @@
 """Draw every figure of the course with matplotlib (``make figures``).
 
 Run ``python -m helpers.diagrams FOLDER`` to write all PNGs and the catalogue
-``README.md`` into FOLDER. The figures are shown in notebooks 01, 02, 03 and 05
+``README.md`` into FOLDER. The figures are shown in notebooks 01, 02, 03, 05 and 06
 through ``helpers.figures.page``; the catalogue (numbers, files, captions, alt
 text) lives in ``helpers/figures.py``.
 
@@ -756,8 +756,147 @@ def draw_windowing() -> Figure:
     return fig
 
 
+# --- LSTM variants (figures 16-18, notebook 06) ------------------------------------
+def _small_module(ax: Axes, cx: float, y: float, text: str = "A", *, w: float = 1.4,
+                  h: float = 1.1) -> None:
+    """One copy of a module in a chain, centred at x = cx, lower edge at y."""
+    module_box(ax, cx - w / 2, y, w, h, label=text)
+
+
+def draw_stacked_lstm() -> Figure:
+    fig, ax = canvas(-6.9, 11.7, -2.0, 8.0)
+    xs = [1.0, 3.4, 5.8, 7.9, 10.0]
+    names = ["1", "2", "3", None, "T"]
+    w, h = 1.4, 1.1
+    y1, y2, y_dense = 0.0, 3.3, 6.3
+    for k, (cx, name) in enumerate(zip(xs, names, strict=True)):
+        if name is None:
+            for y in (y1, y2):
+                ax.text(cx, y + h / 2, "···", ha="center", va="center", fontsize=FONT_SIZE + 8)
+            continue
+        _small_module(ax, cx, y1, "A", w=w, h=h)
+        _small_module(ax, cx, y2, "B", w=w, h=h)
+        wire(ax, [(cx, y1 - 0.9), (cx, y1)])
+        label(ax, cx, y1 - 1.3, f"x_{name}")
+        # layer 1 returns its whole sequence: every h goes up into layer 2
+        wire(ax, [(cx, y1 + h), (cx, y2)])
+        label(ax, cx + 0.15, (y1 + h + y2) / 2, f"h^{{(1)}}_{name}", ha="left", size=FONT_SIZE)
+        last = k == len(xs) - 1
+        if last:  # layer 2 returns only its last h, to the Dense layer
+            wire(ax, [(cx, y2 + h), (cx, y_dense - 0.4)])
+            label(ax, cx + 0.15, (y2 + h + y_dense - 0.4) / 2, f"h^{{(2)}}_{name}", ha="left",
+                  size=FONT_SIZE)
+        else:  # computed, passed along the chain, but not returned
+            wire(ax, [(cx, y2 + h), (cx, y2 + h + 0.7)], faded=True)
+            label(ax, cx, y2 + h + 1.05, f"h^{{(2)}}_{name}", faded=True, size=FONT_SIZE)
+    for row_y in (y1, y2):
+        for k in range(len(xs) - 1):
+            left = xs[k] + (w / 2 if names[k] is not None else 0.45)
+            right = xs[k + 1] - (w / 2 if names[k + 1] is not None else 0.45)
+            wire(ax, [(left, row_y + h / 2), (right, row_y + h / 2)])
+    layer_box(ax, xs[-1], y_dense, r"\mathrm{Dense}", w=1.9, fontsize=FONT_SIZE)
+    wire(ax, [(xs[-1], y_dense + 0.4), (xs[-1], y_dense + 1.3)])
+    label(ax, xs[-1] + 0.25, y_dense + 1.1, r"\hat{y}", ha="left")
+    ax.text(-0.3, y1 + h / 2, "layer 1: LSTM\nreturn_sequences=True\nreturns every $h^{(1)}_t$",
+            ha="right", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE, linespacing=1.35)
+    ax.text(-0.3, y2 + h / 2, "layer 2: LSTM\n(the default)\nreturns only $h^{(2)}_T$",
+            ha="right", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE, linespacing=1.35)
+    return fig
+
+
+def draw_bidirectional_lstm() -> Figure:
+    fig, ax = canvas(-2.6, 17.2, -5.0, 4.3)
+    xs = [1.0, 3.4, 5.8, 7.9, 10.0]
+    names = ["1", "2", "3", None, "T"]
+    w, h = 1.4, 1.1
+    y_fwd, y_bwd = 1.2, -1.2 - h  # lower edges of the two rows; the inputs sit at y = 0
+    for cx, name in zip(xs, names, strict=True):
+        if name is None:
+            for y in (y_fwd, y_bwd):
+                ax.text(cx, y + h / 2, "···", ha="center", va="center", fontsize=FONT_SIZE + 8)
+            ax.text(cx, 0.0, "···", ha="center", va="center", fontsize=FONT_SIZE + 8)
+            continue
+        _small_module(ax, cx, y_fwd, "A", w=w, h=h)
+        _small_module(ax, cx, y_bwd, "B", w=w, h=h)
+        label(ax, cx, 0.0, f"x_{name}")
+        wire(ax, [(cx, 0.4), (cx, y_fwd)])  # x_t is read by both LSTMs
+        wire(ax, [(cx, -0.4), (cx, y_bwd + h)])
+    for k in range(len(xs) - 1):
+        left = xs[k] + (w / 2 if names[k] is not None else 0.45)
+        right = xs[k + 1] - (w / 2 if names[k + 1] is not None else 0.45)
+        wire(ax, [(left, y_fwd + h / 2), (right, y_fwd + h / 2)])  # forward: left to right
+        wire(ax, [(right, y_bwd + h / 2), (left, y_bwd + h / 2)])  # backward: right to left
+    # the two final states, concatenated, then Dense
+    x_cat, y_cat = 12.3, 0.0
+    y_f, y_b = y_fwd + h / 2, y_bwd + h / 2
+    wire(ax, [(xs[-1] + w / 2, y_f), (x_cat, y_f), (x_cat, y_cat + 0.13)], arrow=False)
+    label(ax, 11.55, y_f + 0.5, r"\overrightarrow{h}_T")
+    x_first = xs[0] - w / 2
+    x_turn, y_under = x_first - 0.9, y_bwd - 0.9
+    wire(ax, [(x_first, y_b), (x_turn, y_b), (x_turn, y_under), (x_cat, y_under),
+              (x_cat, y_cat - 0.13)], arrow=False)
+    label(ax, x_turn - 0.15, (y_b + y_under) / 2, r"\overleftarrow{h}_1", ha="right")
+    concat_mark(ax, x_cat, y_cat)
+    wire(ax, [(x_cat + 0.13, y_cat), (13.5, y_cat)])
+    layer_box(ax, 14.45, y_cat, r"\mathrm{Dense}", w=1.9, fontsize=FONT_SIZE)
+    wire(ax, [(15.4, y_cat), (16.3, y_cat)])
+    label(ax, 16.45, y_cat, r"\hat{y}", ha="left")
+    ax.text(5.5, y_fwd + h + 0.55, "forward LSTM: reads $x_1, x_2, \\ldots, x_T$",
+            ha="center", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE)
+    ax.text(5.5, y_under - 0.6, "backward LSTM, with its own weights: reads $x_T, \\ldots, x_2, x_1$",
+            ha="center", va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE)
+    ax.text(x_cat + 0.3, -0.8, "concatenate", ha="left", va="center", fontsize=FONT_SIZE - 2,
+            color=MODULE_EDGE)
+    return fig
+
+
+def draw_cnn_lstm() -> Figure:
+    fig, ax = canvas(-5.3, 15.4, -3.2, 6.6)
+    window = [10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110, 120]
+    n_seq, n_sub, cell_w, gap = 3, 4, 0.95, 0.6
+    y_cells, y_conv, y_mod, h = -1.0, 1.5, 3.4, 1.1
+    centres = []
+    for s in range(n_seq):
+        x0 = s * (n_sub * cell_w + gap)
+        for j in range(n_sub):
+            x = x0 + j * cell_w
+            ax.add_patch(Rectangle((x, y_cells), cell_w, 0.75, facecolor=SKY, edgecolor=INK,
+                                   linewidth=1.2))
+            ax.text(x + cell_w / 2, y_cells + 0.37, str(window[s * n_sub + j]), ha="center",
+                    va="center", fontsize=FONT_SIZE - 4)
+        cx = x0 + n_sub * cell_w / 2
+        centres.append(cx)
+        ax.text(cx, y_cells - 0.5, f"subsequence {s + 1}", ha="center", va="center",
+                fontsize=FONT_SIZE - 2, color=MODULE_EDGE)
+        wire(ax, [(cx, y_cells + 0.75), (cx, y_conv - 0.65)])
+        layer_box(ax, cx, y_conv, "", w=3.0, h=1.3)
+        ax.text(cx, y_conv, "Conv1D\n+ Flatten", ha="center", va="center",
+                fontsize=FONT_SIZE - 2, color=INK, linespacing=1.2, zorder=5)
+        wire(ax, [(cx, y_conv + 0.65), (cx, y_mod)])
+        label(ax, cx + 0.15, (y_conv + 0.65 + y_mod) / 2, f"v_{s + 1}", ha="left", size=FONT_SIZE)
+        _small_module(ax, cx, y_mod, "A", w=1.4, h=h)
+    for k in range(n_seq - 1):
+        wire(ax, [(centres[k] + 0.7, y_mod + h / 2), (centres[k + 1] - 0.7, y_mod + h / 2)])
+    x_last = centres[-1]
+    wire(ax, [(x_last + 0.7, y_mod + h / 2), (12.6, y_mod + h / 2)])
+    label(ax, 11.75, y_mod + h / 2 + 0.5, "h_3")
+    layer_box(ax, 13.55, y_mod + h / 2, r"\mathrm{Dense}", w=1.9, fontsize=FONT_SIZE)
+    wire(ax, [(13.55, y_mod + h / 2 + 0.4), (13.55, y_mod + h / 2 + 1.4)])
+    label(ax, 13.8, y_mod + h / 2 + 1.2, r"\hat{y}", ha="left")
+    ax.text(-0.35, y_cells + 0.37, "one window\nof 12 steps", ha="right", va="center",
+            fontsize=FONT_SIZE - 1, color=MODULE_EDGE, linespacing=1.35)
+    ax.text(-0.35, y_conv, "TimeDistributed:\nthe same Conv1D\non each piece", ha="right",
+            va="center", fontsize=FONT_SIZE - 1, color=MODULE_EDGE, linespacing=1.35)
+    ax.text(-0.35, y_mod + h / 2, "LSTM: one step\nper subsequence", ha="right", va="center",
+            fontsize=FONT_SIZE - 1, color=MODULE_EDGE, linespacing=1.35)
+    ax.text(centres[1], y_cells - 1.35,
+            "input shape: (samples, 3 subsequences, 4 steps, 1 feature)",
+            ha="center", va="center", fontsize=FONT_SIZE - 1, color=INK)
+    return fig
+
+
 # --- write everything -----------------------------------------------------------
-from helpers.summary_sheet import write_pdf  # noqa: E402  (figure 20)
+from helpers.summary_sheet import write_pdf  # noqa: E402  (figure 19)
 
 DRAWERS: dict[str, Callable[[], Figure]] = {
     name: obj for name, obj in globals().items() if name.startswith("draw_") and name != "draw_lstm"

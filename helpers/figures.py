@@ -2,8 +2,8 @@
 
 Every figure is drawn by code in ``helpers/diagrams.py`` (``make figures``) and
 stored as a PNG in ``figures/``. This module only reads those files, so showing
-a figure needs neither matplotlib nor the drawing code. Notebooks 01, 02, 03
-and 05 show figures with ``from helpers import page; page(n)``.
+a figure needs neither matplotlib nor the drawing code. Notebooks 01, 02, 03,
+05 and 06 show figures with ``from helpers import page; page(n)``.
 
 ``page`` finds ``figures/`` next to the ``helpers`` package, not in the current
 directory, so it works from the repo root, from ``notebooks/`` and on Colab
@@ -222,10 +222,56 @@ _CATALOGUE = [
         "draw_windowing",
     ),
     FigureInfo(
-        20, "20_summary_sheet.png",
+        16, "16_stacked_lstm.png",
+        "A stacked LSTM, unrolled: layer 1 (modules A) returns its hidden state at every "
+        "step, so layer 2 (modules B) reads a whole sequence; layer 2 returns only its "
+        "last hidden state, which the Dense layer turns into the forecast ŷ.",
+        "Two rows of module boxes. The lower row, labelled A, reads inputs x 1, x 2, x 3, "
+        "dots, x T from below and passes its state from left to right; a note on the left "
+        "says layer 1 is an LSTM with return_sequences=True that returns every h 1 t. Each "
+        "lower module sends its output h 1 t up into the module above it in the upper row, "
+        "labelled B, which also passes its state from left to right; a note says layer 2 "
+        "is an LSTM with the default setting that returns only h 2 T. The upper outputs "
+        "h 2 1 to h 2 3 are drawn faded, not returned; only h 2 T, from the last upper "
+        "module, goes up into an orange box labelled Dense, which outputs y hat.",
+        "draw_stacked_lstm",
+    ),
+    FigureInfo(
+        17, "17_bidirectional_lstm.png",
+        "A bidirectional LSTM: one LSTM (A) reads the window forwards, x₁ to x_T, another "
+        "with its own weights (B) reads it backwards, x_T to x₁. Each ends with its own "
+        "final state; the two are concatenated and passed to the Dense layer.",
+        "Inputs x 1, x 2, x 3, dots, x T in a row in the middle. Each input sends one arrow "
+        "up into a module of the upper row, labelled A, and one down into a module of the "
+        "lower row, labelled B. The upper row passes its state from left to right, the lower "
+        "row from right to left. Notes on the left say: forward LSTM reads x 1, x 2, to x T; "
+        "backward LSTM, its own weights, reads x T to x 2, x 1. The forward state h T leaves "
+        "the last upper module to the right; the backward state h 1 leaves the first lower "
+        "module to the left and runs under the lower row to the right. The two meet at a "
+        "small open square marked concatenate, which feeds an orange box labelled Dense, "
+        "which outputs y hat.",
+        "draw_bidirectional_lstm",
+    ),
+    FigureInfo(
+        18, "18_cnn_lstm.png",
+        "A CNN-LSTM: a window of 12 steps is cut into 3 subsequences of 4 steps; the same "
+        "Conv1D layer (wrapped in TimeDistributed) reads each subsequence and Flatten turns "
+        "its output into one vector vₖ; the LSTM reads these 3 vectors as 3 time steps.",
+        "At the bottom, a window of twelve values, 10 to 120, drawn as blue cells in three "
+        "groups of four, labelled subsequence 1, 2 and 3. Above each group an orange box "
+        "labelled Conv1D, Flatten; a note on the left says TimeDistributed: the same Conv1D "
+        "on each piece. Each box sends a vector v 1, v 2, v 3 up into a module box labelled "
+        "A; the three modules form a chain from left to right, with a note: LSTM, one step "
+        "per subsequence. The last module's state h 3 goes right into an orange box labelled "
+        "Dense, which outputs y hat. A line at the top gives the input shape: samples, 3 "
+        "subsequences, 4 steps, 1 feature.",
+        "draw_cnn_lstm",
+    ),
+    FigureInfo(
+        19, "19_summary_sheet.png",
         "The course on one page: the simple RNN and LSTM equations in the course's notation, "
         "Keras's shapes and weight layout, what each gate does, the windowing rule, and a "
-        "forecasting checklist. Printable as figures/20_summary_sheet.pdf.",
+        "forecasting checklist. Printable as figures/19_summary_sheet.pdf.",
         "A page in three columns of text under the title From RNNs to LSTMs: the course on one "
         "page. Left column: the simple RNN equation h t = tanh of x t W plus h t minus 1 U plus "
         "b with its shapes and parameter count; why it forgets, a product of per-step factors; "
@@ -294,7 +340,7 @@ def page(n: int, width: int = 640) -> Page:
     Used from notebook 01 on: ``from helpers import page; page(1)``.
 
     Args:
-        n: the figure number, 1 to 15 (see ``figures/README.md``).
+        n: the figure number, 1 to 19 (see ``figures/README.md``).
         width: display width in CSS pixels (the PNGs are 1280 px wide, so
             640 is sharp on high-density screens and projectors).
 

@@ -1,8 +1,8 @@
 """The course on one page: equations, shapes, gates, windows and a forecasting checklist.
 
-Drawn by code like every figure (figure 20, ``page(20)``), in the course's
+Drawn by code like every figure (figure 19, ``page(19)``), in the course's
 notation, as an A4 landscape page: ``make figures`` writes it as a PNG and as a
-one-page PDF (``figures/20_summary_sheet.pdf``) to print for students.
+one-page PDF (``figures/19_summary_sheet.pdf``) to print for students.
 """
 
 from __future__ import annotations
@@ -96,7 +96,7 @@ COLUMNS: list[list[tuple[str, list[str]]]] = [
 
 
 def draw_summary_sheet() -> Figure:
-    """Figure 20: the one-page summary, as an A4 landscape figure."""
+    """Figure 19: the one-page summary, as an A4 landscape figure."""
     fig = plt.figure(figsize=A4_LANDSCAPE)
     fig.text(0.5, 0.955, "From RNNs to LSTMs: the course on one page", ha="center", va="center",
              fontsize=20, fontweight="bold", color=INK)

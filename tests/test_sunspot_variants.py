@@ -1,0 +1,51 @@
+"""data/sunspot_variants.json is complete and was made by the current tools/sunspot_variants.py.
+
+Nothing here trains a model. When a check fails, rerun
+`python tools/sunspot_variants.py` and commit the data file.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sunspot_variants
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def record():
+    path = ROOT / "data" / "sunspot_variants.json"
+    assert path.exists(), "data/sunspot_variants.json is missing: run tools/sunspot_variants.py"
+    return json.loads(path.read_text())
+
+
+def test_made_by_the_current_script_and_settings(record):
+    provenance = record["provenance"]
+    assert provenance["sources"] == {
+        sunspot_variants.SOURCE: sunspot_variants.file_sha256(sunspot_variants.SOURCE)
+    }, "tools/sunspot_variants.py changed since the data were made: rerun it"
+    assert provenance["settings"] == sunspot_variants.SETTINGS
+
+
+def test_every_variant_and_seed_is_there(record):
+    settings = record["provenance"]["settings"]
+    pairs = [(run["variant"], run["seed"]) for run in record["runs"]]
+    assert pairs == [(v, s) for v in settings["variants"] for s in settings["seeds"]]
+    assert all(run["units"] == settings["units"] for run in record["runs"])
+    exercise = settings["exercise"]
+    assert [(r["variant"], r["units"], r["seed"]) for r in record["exercise_runs"]] == [
+        (exercise["variant"], exercise["units"], s) for s in exercise["seeds"]]
+    for run in record["runs"] + record["exercise_runs"]:
+        assert 0 < run["test_mae"] < run["test_mse"] and run["parameters"] > 0
+
+
+def test_parameter_counts_follow_the_formulas(record):
+    counts = {run["variant"]: run["parameters"] for run in record["runs"]}
+    n, lstm = 8, 4 * (8 * 1 + 8 * 8 + 8)
+    assert counts["LSTM"] == lstm + n + 1
+    assert counts["stacked LSTM"] == lstm + 4 * (n * n + n * n + n) + n + 1
+    assert counts["bidirectional LSTM"] == 2 * lstm + 2 * n + 1
+    assert counts["GRU"] == 3 * (n + n * n + 2 * n) + n + 1
+    assert counts["ConvLSTM"] == 4 * (2 * n + 2 * n * n + n) + 3 * n + 1
+    assert counts["CNN-LSTM"] == (2 * n + n) + 4 * (n * 3 * n + n * n + n) + n + 1
