@@ -12,7 +12,7 @@ LAB_FLAGS ?=
 PYTEST_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools clean
+.PHONY: help setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots clean
 
 help:
 	@echo "make lab     set up, then open JupyterLab on the course"
@@ -21,6 +21,7 @@ help:
 	@echo "make notebooks  re-execute every notebook in place (refreshes stored outputs)"
 	@echo "make figures regenerate figures/ from helpers/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
+	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
 
@@ -85,6 +86,9 @@ figures: setup
 
 sweep: setup
 	$(BIN)/python tools/long_gap_sweep.py
+
+sunspots: setup
+	$(BIN)/python tools/sunspot_variants.py
 
 # Lecture decks: reveal.js and MathJax come from npm once; the slide check drives Debian's
 # Chromium through Playwright (Playwright's own browser download is not used).
