@@ -122,8 +122,11 @@ def setup_notebook(seed: int = 42) -> None:
     check_versions()
     import absl.logging
     import keras
+    import tensorflow as tf
 
     absl.logging.set_verbosity(absl.logging.ERROR)
+    # No retracing notice each time a notebook trains yet another small model.
+    tf.get_logger().setLevel("ERROR")
     keras.utils.set_random_seed(seed)
     style_plots()
     print(f"Set-up done: TensorFlow quiet, random seed {seed}, plot style set.")
