@@ -22,7 +22,12 @@ _EXPORTS = {
     "lstm_forward": "helpers.cells",  # notebook 03
     "constant_gate_run": "helpers.gate_explorer",  # notebook 03
     "make_memory_task": "helpers.memory_task",  # notebook 04
+    "build_memory_model": "helpers.memory_task",  # notebook 04
     "run_memory_experiment": "helpers.memory_task",  # notebook 04
+    "lstm_gate_trace": "helpers.gate_trace",  # notebook 04
+    "separation_by_unit": "helpers.gate_trace",  # notebook 04
+    "check_sweep_claims": "helpers.sweep_claims",  # notebook 04
+    "sweep_accuracies": "helpers.sweep_claims",  # notebook 04
     "split_sequence": "helpers.sequences",  # notebook 05
     "show_model": "helpers.model_plot",  # notebook 05, then every model
     "make_windows": "helpers.sequences",  # notebook 07
