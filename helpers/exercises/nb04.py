@@ -80,7 +80,7 @@ def check_prediction(predicted: Any = None, measured: Any = None) -> Verdict:
     """
     prediction = answer_value(predicted, "predicted_accuracy")
     if unanswered(prediction):
-        return not_answered("Exercise 1 (your prediction)")
+        return not_answered("Exercise 1")
     prediction = _accuracy("predicted_accuracy()", prediction)
     run = answer_value(measured, "measured_accuracy")
     if unanswered(run):
