@@ -25,7 +25,6 @@ _EXPORTS = {
     "build_memory_model": "helpers.memory_task",  # notebook 04
     "run_memory_experiment": "helpers.memory_task",  # notebook 04
     "lstm_gate_trace": "helpers.gate_trace",  # notebook 04
-    "separation_by_unit": "helpers.gate_trace",  # notebook 04
     "check_sweep_claims": "helpers.sweep_claims",  # notebook 04
     "sweep_accuracies": "helpers.sweep_claims",  # notebook 04
     "split_sequence": "helpers.sequences",  # notebook 05

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-__all__ = ["GATE_NAMES", "lstm_gate_trace", "separation_by_unit"]
+__all__ = ["GATE_NAMES", "lstm_gate_trace"]
 
 GATE_NAMES = ("i", "f", "c_tilde", "o", "c", "h")
 
@@ -94,39 +94,3 @@ def lstm_gate_trace(
         for name, value in zip(GATE_NAMES, (i, f, c_tilde, o, c, h), strict=True):
             trace[name][:, t] = value
     return trace
-
-
-def separation_by_unit(values: ArrayLike, labels: ArrayLike) -> np.ndarray:
-    """How well each unit's value tells two classes apart: |m_1 − m_0| / s, per unit.
-
-    ``m_0`` and ``m_1`` are the unit's mean value over the samples of class 0
-    and class 1, and ``s`` the square root of the mean of the two classes'
-    variances (a pooled standard deviation). A large separation means the two
-    classes form two clusters far apart compared with their spread.
-
-    Args:
-        values: shape (samples, units), e.g. the cell state c_T at the question.
-        labels: shape (samples,), each 0 or 1; both classes must occur at least twice.
-
-    Returns:
-        The separation of each unit, shape (units,); ``inf`` for a unit whose
-        classes are apart but do not vary at all.
-
-    Raises:
-        TypeError, ValueError: bad arrays, labels other than 0 and 1, a class
-            with fewer than two samples, or lengths that differ.
-    """
-    values = _real_array("values", values, 2)
-    labels = _real_array("labels", labels, 1)
-    if len(labels) != len(values):
-        raise ValueError(f"labels has {len(labels)} entries but values has {len(values)} rows")
-    if not np.all((labels == 0) | (labels == 1)):
-        raise ValueError("labels must all be 0 or 1")
-    groups = [values[labels == k] for k in (0, 1)]
-    if min(len(group) for group in groups) < 2:
-        raise ValueError("labels must hold each class (0 and 1) at least twice")
-    difference = np.abs(groups[1].mean(axis=0) - groups[0].mean(axis=0))
-    spread = np.sqrt((groups[0].var(axis=0) + groups[1].var(axis=0)) / 2)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        return np.where(spread > 0, difference / np.where(spread > 0, spread, 1.0),
-                        np.where(difference > 0, np.inf, 0.0))

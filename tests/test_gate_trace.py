@@ -1,4 +1,4 @@
-"""helpers.gate_trace: the NumPy trace matches Keras's LSTM; separation; bad input."""
+"""helpers.gate_trace: the NumPy trace matches Keras's LSTM and its own equations; bad input."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from helpers.cells import lstm_forward
-from helpers.gate_trace import GATE_NAMES, lstm_gate_trace, separation_by_unit
+from helpers.gate_trace import GATE_NAMES, lstm_gate_trace
 
 
 def random_weights(features=3, units=4, seed=0):
@@ -68,28 +68,3 @@ def test_bad_input_names_the_argument(change, error, word):
     args.update(change)
     with pytest.raises(error, match=word):
         lstm_gate_trace(**args)
-
-
-def test_separation():
-    values = np.array([[0.0, 1.0], [0.2, 1.0], [2.0, 1.0], [2.2, 1.0]])
-    labels = np.array([0, 0, 1, 1])
-    separation = separation_by_unit(values, labels)
-    assert separation[0] == pytest.approx(2.0 / 0.1) and separation[1] == 0.0
-    apart = separation_by_unit(np.array([[0.0], [0.0], [1.0], [1.0]]), labels)
-    assert apart[0] == np.inf
-
-
-@pytest.mark.parametrize(
-    "values, labels, error, word",
-    [
-        (np.zeros((4, 2)), [0, 0, 1], ValueError, "labels"),
-        (np.zeros((4, 2)), [0, 0, 1, 2], ValueError, "labels"),
-        (np.zeros((4, 2)), [0, 0, 0, 1], ValueError, "twice"),
-        (np.zeros(4), [0, 0, 1, 1], ValueError, "values"),
-        ("text", [0, 0, 1, 1], TypeError, "values"),
-        (np.zeros((4, 2)), [0.0, np.nan, 1, 1], ValueError, "labels"),
-    ],
-)
-def test_separation_bad_input(values, labels, error, word):
-    with pytest.raises(error, match=word):
-        separation_by_unit(values, labels)
