@@ -1,16 +1,30 @@
 """Answer checks for the exercises of notebooks/04_rnn_vs_lstm_long_gaps.ipynb.
 
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
-Exercise 1 is not graded: it compares a prediction with the learner's own run.
+Every exercise is a function the learner fills in, passed to its check. Each
+``check_...`` prints a one-line verdict (with a hint when the answer is wrong)
+and returns a Verdict (truthy when right); a placeholder (``...`` or None) gets
+a reminder. The checks never raise, whatever they are given.
+Exercises 1 and 5 are not graded against a fixed number: they compare what the
+learner says with the learner's own run.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from typing import Any
 
-from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
+from helpers.exercises import (
+    AnswerProblem,
+    Verdict,
+    answer_value,
+    as_number,
+    call_learner_function,
+    feedback,
+    never_raises,
+    not_answered,
+    unanswered,
+)
 
 # Exercise 1: a gap that neither the notebook nor the sweep trains. Measured while
 # writing the notebook (seeds 0, 1, 2, default budget): SimpleRNN 0.488, 0.522,
@@ -19,148 +33,158 @@ from helpers.exercises import Verdict, feedback, is_number, not_answered, unansw
 _CHANCE = 0.5
 _LEARNED = 0.95
 _NEAR_CHANCE = 0.10
-# Exercise 2: forget-gate biases and the number of steps. A value within 10% of the
-# exact one passes, so sigma(b_f) rounded to 2 or 3 digits (0.73, 0.993) is fine.
-_BIASES, _STEPS = (1.0, 5.0), 50
+# Exercise 2: the learner's kept_fraction(b_f, steps) is called on these; a value
+# within 10% of sigma(b_f) ** steps passes, so a rounded gate value is fine.
+_CASES = ((1.0, 50), (5.0, 50), (3.0, 20), (0.0, 1))
 _RATIO_TOLERANCE = 0.10
 # Exercises 3 and 4: multiple choice, one letter each (the notebook prints the options).
 _FORGET_BIAS_RIGHT = "c"
 _NO_DISTRACTOR_RIGHT = "a"
+# Exercise 5: the rerun the notebook asks for.
+_RERUN = {"cell": "LSTM", "gap": 50, "memory_gate_bias": 1.0}
+_OUTCOMES = ("learned", "chance", "in between")
 
 
 def _sigmoid(z: float) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _accuracy_problem(name: str, value: Any) -> str | None:
-    """Why ``value`` is not an accuracy, or None when it is one."""
-    if isinstance(value, dict) and "test_accuracy" in value:
-        return (f"{name} holds the whole result of run_memory_experiment; "
-                "take its test accuracy: result['test_accuracy'].")
-    if not is_number(value):
-        return f"{name} should be one number between 0 and 1 (0.8, not '80%')."
-    if not 0.0 <= float(value) <= 1.0:
-        return f"{name} should lie between 0 and 1: write 80% as 0.8."
-    return None
+def _accuracy(name: str, value: Any) -> float:
+    """``value`` as an accuracy in [0, 1], or an AnswerProblem that says why not."""
+    if isinstance(value, Mapping) and "test_accuracy" in value:
+        raise AnswerProblem(f"{name} returns the whole result of run_memory_experiment; "
+                            "return its test accuracy: result['test_accuracy'].")
+    number = as_number(value)
+    if number is None:
+        raise AnswerProblem(f"{name} should return one number between 0 and 1 (0.8, not '80%').")
+    if not 0.0 <= number <= 1.0:
+        raise AnswerProblem(f"{name} should return a number between 0 and 1: write 80% as 0.8.")
+    return number
 
 
 def _outcome(accuracy: float) -> str:
     if accuracy >= _LEARNED:
-        return "learned the task"
+        return "learned"
     if abs(accuracy - _CHANCE) <= _NEAR_CHANCE:
-        return "stayed at chance"
-    return "landed in between"
+        return "chance"
+    return "in between"
 
 
+@never_raises
 def check_prediction(predicted: Any = None, measured: Any = None) -> Verdict:
     """Exercise 1: compare a predicted test accuracy with the measured one.
 
-    Not graded right or wrong: it says how far the prediction was from the run
-    and what the run means. ``predicted`` first, then ``measured`` from a run.
+    ``predicted`` and ``measured`` are the learner's functions (or values). Not
+    graded right or wrong: it says how far the prediction was from the run and
+    what the run means.
     """
-    if unanswered(predicted):
-        return not_answered("Exercise 1 (your prediction)")
-    problem = _accuracy_problem("predicted", predicted)
-    if problem:
-        return feedback(False, problem)
-    predicted = float(predicted)
-    if unanswered(measured):
-        message = (f"Exercise 1: prediction {predicted:.2f} recorded. Now run the model and put its "
-                   "test accuracy in measured, then run the cell again.")
+    prediction = answer_value(predicted, "predicted_accuracy")
+    if unanswered(prediction):
+        return not_answered("Exercise 1")
+    prediction = _accuracy("predicted_accuracy()", prediction)
+    run = answer_value(measured, "measured_accuracy")
+    if unanswered(run):
+        message = (f"Exercise 1: prediction {prediction:.2f} recorded. Now fill in "
+                   "measured_accuracy() and run the cell again.")
         print(message)
         return Verdict(False, message)
-    problem = _accuracy_problem("measured", measured)
-    if problem:
-        return feedback(False, problem)
-    measured = float(measured)
-    distance = abs(predicted - measured)
-    if distance <= 0.05:
-        closeness = "spot on"
-    elif distance <= 0.15:
-        closeness = "close"
-    else:
-        closeness = "far off"
+    run = _accuracy("measured_accuracy()", run)
+    distance = abs(prediction - run)
+    closeness = "spot on" if distance <= 0.05 else "close" if distance <= 0.15 else "far off"
     meaning = {
-        "learned the task": "this run learned the task: the fact survived the gap.",
-        "stayed at chance": "this run stayed at chance: the fact did not survive the gap, "
+        "learned": "this run learned the task: the fact survived the gap.",
+        "chance": "this run stayed at chance: the fact did not survive the gap, "
         "so the model can only guess.",
-        "landed in between": "this run landed between chance and 95%, which is rare: most runs "
+        "in between": "this run landed between chance and 95%, which is rare: most runs "
         "either learn the task or stay at chance; try another seed.",
-    }[_outcome(measured)]
-    if _outcome(predicted) == "landed in between" and _outcome(measured) != "landed in between":
-        meaning += (" A prediction in between is what the sweep's line suggests where seeds "
-                    "disagree, but a single run usually goes one way or the other.")
-    message = (f"Exercise 1: you predicted {predicted:.2f}, the run measured {measured:.2f} "
+    }[_outcome(run)]
+    if _outcome(prediction) == "in between" and _outcome(run) != "in between":
+        meaning += (" A prediction in between is what an average over seeds suggests, "
+                    "but a single run usually goes one way or the other.")
+    message = (f"Exercise 1: you predicted {prediction:.2f}, the run measured {run:.2f} "
                f"({closeness}, {distance:.2f} apart); {meaning}")
     print(message)
     return Verdict(True, message)
 
 
-def check_memory_kept(b_f_1: Any = None, b_f_5: Any = None) -> Verdict:
-    """Exercise 2: sigmoid(b_f) ** 50 for b_f = 1 and b_f = 5, within 10%."""
-    if unanswered(b_f_1) or unanswered(b_f_5):
+@never_raises
+def check_kept_fraction(kept_fraction: Any = None) -> Verdict:
+    """Exercise 2: ``kept_fraction(b_f, steps)`` returns sigmoid(b_f) ** steps, within 10%."""
+    if unanswered(kept_fraction):
         return not_answered("Exercise 2")
-    if not (is_number(b_f_1) and is_number(b_f_5)):
-        return feedback(False, "give two numbers (floats), one for each bias.")
+    if not callable(kept_fraction):
+        raise AnswerProblem("pass your function kept_fraction itself, not a number.")
+    first = call_learner_function(kept_fraction, *_CASES[0], name="kept_fraction(b_f, steps)")
+    if unanswered(first):
+        return not_answered("Exercise 2")
 
     def near(value: float, target: float) -> bool:
         # Compare ratios: a 10% error in the answer is fine even when it is tiny.
         return value > 0 and abs(math.log(value / target)) <= math.log(1 + _RATIO_TOLERANCE)
 
-    wrong = []
-    for bias, value in zip(_BIASES, (float(b_f_1), float(b_f_5)), strict=True):
-        if near(value, _sigmoid(bias) ** _STEPS):
+    for bias, steps in _CASES:
+        value = as_number(call_learner_function(kept_fraction, bias, steps,
+                                                name="kept_fraction(b_f, steps)"))
+        if value is None:
+            raise AnswerProblem("kept_fraction(b_f, steps) should return one number.")
+        target = _sigmoid(bias) ** steps
+        if near(value, target):
             continue
+        where = f"kept_fraction({bias:g}, {steps})"
         if near(value, _sigmoid(bias)):
-            wrong.append(f"b_f = {bias:g}: that is the factor for one step; the cell state passes {_STEPS}")
-        elif near(value, bias**_STEPS) or near(value, math.exp(-bias) ** _STEPS):
-            wrong.append(f"b_f = {bias:g}: the gate's value is sigmoid(b_f) = 1 / (1 + e^(-b_f))")
-        else:
-            wrong.append(f"b_f = {bias:g}: compute the gate's value sigmoid(b_f), then raise it "
-                         f"to the power {_STEPS} (a rounded gate value is fine)")
-    if wrong:
-        return feedback(False, "; ".join(wrong) + ".")
+            return feedback(False, f"{where} gave sigma(b_f), the factor for one step; "
+                            f"the cell state passes {steps} steps.")
+        if near(value, bias**steps) if bias > 0 else False:
+            return feedback(False, f"{where}: use the gate's value sigma(b_f) = "
+                            "1 / (1 + e^(-b_f)), not b_f itself.")
+        return feedback(False, f"{where} gave {value:.3g}, expected about {target:.3g}: "
+                        "compute sigma(b_f), then raise it to the power steps.")
     return feedback(
         True,
-        "one bias keeps most of the trace over 50 steps, the other leaves about a ten-millionth. "
-        "Training can open the gate later, but only if some error signal gets through first.",
+        f"over 50 steps b_f = 1 keeps {_sigmoid(1) ** 50:.1e} of the trace and b_f = 5 keeps "
+        f"{_sigmoid(5) ** 50:.2f}. Training can open the gate later, but only if some error "
+        "signal gets through first.",
     )
 
 
-def _multiple_choice(exercise: str, answer: Any, right: str, hints: dict[str, str],
-                     praise: str) -> Verdict:
+def _multiple_choice(exercise: str, answer: Any, name: str, right: str,
+                     hints: dict[str, str], praise: str) -> Verdict:
     letters = sorted([right, *hints])
-    if unanswered(answer):
+    letter = answer_value(answer, name)
+    if unanswered(letter):
         return not_answered(exercise)
-    if not isinstance(answer, str) or answer.strip().lower() not in letters:
-        return feedback(False, f"answer with one letter: {', '.join(repr(k) for k in letters)}.")
-    letter = answer.strip().lower()
+    if not isinstance(letter, str) or letter.strip().lower() not in letters:
+        return feedback(False, f"{name}() should return one letter: "
+                        f"{', '.join(repr(k) for k in letters)}.")
+    letter = letter.strip().lower()
     if letter == right:
         return feedback(True, praise)
     return feedback(False, hints[letter])
 
 
-def check_forget_bias_reason(answer: Any) -> Verdict:
+@never_raises
+def check_forget_bias_reason(answer: Any = None) -> Verdict:
     """Exercise 3: why the LSTM with Keras's default b_f = 1 fails at long gaps."""
     return _multiple_choice(
-        "Exercise 3", answer, _FORGET_BIAS_RIGHT,
+        "Exercise 3", answer, "forget_bias_reason", _FORGET_BIAS_RIGHT,
         hints={
             "a": "the bias is a starting value, not an extra weight: count_params() gives the "
             "same number for both LSTMs.",
             "b": "which gate decides what is written at step 1? And compute sigma(1) = "
             "1 / (1 + e^(-1)): is that nearly closed?",
             "d": "a smaller forget gate makes the cell state smaller, not larger; which bias lets "
-            "written noise pile up in c_t (section 6)?",
+            "written noise pile up in c_t (Going further)?",
         },
         praise="the bias only sets where training starts, and from b_f = 1 the error signal "
         "along the cell state fades before training can open the gate.",
     )
 
 
-def check_no_distractor_reason(answer: Any) -> Verdict:
+@never_raises
+def check_no_distractor_reason(answer: Any = None) -> Verdict:
     """Exercise 4: why the SimpleRNN learns gap 100 easily when there are no distractors."""
     return _multiple_choice(
-        "Exercise 4", answer, _NO_DISTRACTOR_RIGHT,
+        "Exercise 4", answer, "no_distractor_reason", _NO_DISTRACTOR_RIGHT,
         hints={
             "b": "a saturated unit has 1 - h^2 close to 0; what would multiplying by that "
             "100 times do to the gradient?",
@@ -171,3 +195,47 @@ def check_no_distractor_reason(answer: Any) -> Verdict:
         praise="the factors U D_t of notebook 02 stay close to length-preserving when nothing "
         "pushes the units towards saturation.",
     )
+
+
+@never_raises
+def check_rerun(rerun: Any = None, what_happened: Any = None) -> Verdict:
+    """Exercise 5: rerun section 3's LSTM at gap 50 with b_f = 1; say what the run did.
+
+    ``rerun()`` returns the dict of ``run_memory_experiment``; ``what_happened()``
+    returns "learned", "chance" or "in between". The check reads the run's
+    settings and test accuracy and compares them with what the learner says.
+    """
+    result = answer_value(rerun, "rerun")
+    if unanswered(result):
+        return not_answered("Exercise 5")
+    if not isinstance(result, Mapping) or "test_accuracy" not in result:
+        raise AnswerProblem("rerun() should return what run_memory_experiment(...) returns "
+                            "(a dict with 'test_accuracy'), not only a number.")
+    for key, wanted in _RERUN.items():
+        if result.get(key) != wanted:
+            return feedback(False, f"your run has {key} = {result.get(key)!r}; this exercise "
+                            f"asks for {key} = {wanted!r}: "
+                            "run_memory_experiment(\"LSTM\", 50, memory_gate_bias=1.0).")
+    accuracy = _accuracy("rerun()['test_accuracy']", result["test_accuracy"])
+    said = answer_value(what_happened, "what_happened")
+    if unanswered(said):
+        message = (f"Exercise 5: your run's test accuracy is {accuracy:.3f}. Now say what "
+                   f"happened in what_happened() and run the cell again.")
+        print(message)
+        return Verdict(False, message)
+    if not isinstance(said, str) or said.strip().lower() not in _OUTCOMES:
+        return feedback(False, "what_happened() should return one of "
+                        + ", ".join(repr(k) for k in _OUTCOMES) + ".")
+    said, actual = said.strip().lower(), _outcome(accuracy)
+    if said != actual:
+        return feedback(False, f"your run scored {accuracy:.3f}; 'learned' means at least 0.95 "
+                        "and 'chance' within 0.10 of 0.5. Look at the number again.")
+    context = {
+        "learned": "this seed learned the gap although the sweep's seeds 0 to 2 at b_f = 1 "
+        "did not: one run is one sample; try seed=1 and seed=2.",
+        "chance": "as in all three of the sweep's runs at b_f = 1 and gap 50: with the forget "
+        "gate starting at sigma(1) = 0.73 the fact fades before training can open the gate.",
+        "in between": "a rare run between chance and 95%; the sweep's runs at b_f = 1 stayed "
+        "at chance. Try seed=1.",
+    }[actual]
+    return feedback(True, f"your run scored {accuracy:.3f}: {actual}, {context}")

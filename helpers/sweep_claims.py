@@ -1,0 +1,111 @@
+"""Read data/long_gap_sweep.json and check what notebook 04 says about it.
+
+Taught in notebooks/04_rnn_vs_lstm_long_gaps.ipynb (section 4 and Going
+further), which states each finding in words and then calls
+:func:`check_sweep_claims` once: every sentence about the sweep is one claim
+below, checked against the data file.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+__all__ = ["LEARNED", "check_sweep_claims", "sweep_accuracies"]
+
+LEARNED = 0.95  # a seed "learned the task" when its test accuracy reaches this
+CHANCE = 0.5
+NEAR_CHANCE = 0.10  # "at chance": within 10 points of 50%
+
+
+def sweep_accuracies(sweep: Any) -> tuple[list[int], dict[str, np.ndarray]]:
+    """The test accuracies of a sweep record, as one array [gap, seed] per series.
+
+    Args:
+        sweep: the parsed JSON of ``data/long_gap_sweep.json`` (a dict with
+            ``provenance.settings`` and ``runs``).
+
+    Returns:
+        ``gaps`` (list of ints) and ``{label: accuracies}``, each array of shape
+        (len(gaps), seeds of that series); a run missing from the file is NaN.
+
+    Raises:
+        TypeError: ``sweep`` is not a dict.
+        ValueError: ``sweep`` lacks the settings or runs, or a run names an
+            unknown series, gap or seed.
+    """
+    if not isinstance(sweep, dict):
+        raise TypeError(f"sweep must be the dict read from the JSON file, got {type(sweep).__name__}")
+    try:
+        settings = sweep["provenance"]["settings"]
+        gaps = [int(gap) for gap in settings["gaps"]]
+        series = {entry["label"]: list(entry["seeds"]) for entry in settings["series"]}
+        runs = list(sweep["runs"])
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"sweep lacks provenance.settings or runs ({error!r})") from None
+    accuracy = {label: np.full((len(gaps), len(seeds)), np.nan) for label, seeds in series.items()}
+    for run in runs:
+        label, gap, seed = run.get("series"), run.get("gap"), run.get("seed")
+        if label not in series or gap not in gaps or seed not in series[label]:
+            raise ValueError(f"sweep holds a run outside its settings: {label!r}, gap {gap}, seed {seed}")
+        accuracy[label][gaps.index(gap), series[label].index(seed)] = float(run["test_accuracy"])
+    return gaps, accuracy
+
+
+def check_sweep_claims(sweep: Any) -> list[str]:
+    """Check every statement notebook 04 makes about the sweep; return them, one per line.
+
+    Raises:
+        AssertionError: a statement does not hold for these data (the message names it).
+        TypeError, ValueError: see :func:`sweep_accuracies`.
+    """
+    gaps, accuracy = sweep_accuracies(sweep)
+    if any(np.isnan(values).any() for values in accuracy.values()):
+        raise AssertionError("a run of the sweep is missing")
+
+    def at(label: str, gap: int) -> np.ndarray:
+        return accuracy[label][gaps.index(gap)]
+
+    def learned(values: np.ndarray) -> int:
+        return int(np.sum(values >= LEARNED))
+
+    def near_chance(values: np.ndarray) -> int:
+        return int(np.sum(np.abs(values - CHANCE) <= NEAR_CHANCE))
+
+    long_gaps = [gap for gap in gaps if gap >= 50]
+    rnn, lstm, gru = "SimpleRNN", "LSTM, b_f = 5", "GRU, b_z = 5"
+    b_f_1, b_z_0 = "LSTM, b_f = 1 (Keras default)", "GRU, b_z = 0 (Keras default)"
+    claims = [
+        ("SimpleRNN: all 5 seeds learn gaps 10 and 20, 2 of 5 learn gap 30",
+         all(learned(at(rnn, gap)) == 5 for gap in (10, 20)) and learned(at(rnn, 30)) == 2),
+        ("SimpleRNN: 13 of its 15 runs at gaps 50 to 200 stay at chance",
+         sum(near_chance(at(rnn, gap)) for gap in long_gaps) == 13),
+        ("SimpleRNN: seed 3 learns gap 50, seed 4 reaches about 67% at gap 100",
+         at(rnn, 50)[3] >= LEARNED and 0.62 <= at(rnn, 100)[4] <= 0.72),
+        ("LSTM (b_f = 5): all 5 seeds learn every gap up to 50",
+         all(learned(at(lstm, gap)) == 5 for gap in gaps if gap <= 50)),
+        ("LSTM (b_f = 5): 4 of 5 seeds learn gap 100 (seed 3 at chance), 1 of 5 gap 200",
+         learned(at(lstm, 100)) == 4 and near_chance(at(lstm, 100)[[3]]) == 1
+         and learned(at(lstm, 200)) == 1),
+        ("GRU (b_z = 5) and LSTM (b_f = 5, b_i = -3): all 5 seeds learn every gap",
+         all(learned(at(gru, gap)) == 5 and learned(at("LSTM, b_f = 5, b_i = -3", gap)) == 5
+             for gap in gaps)),
+        ("SimpleRNN, 18 units: 2 of 3 seeds learn gap 30, 1 of 9 runs at gaps 50 to 200",
+         learned(at("SimpleRNN, 18 units", 30)) == 2
+         and sum(learned(at("SimpleRNN, 18 units", gap)) for gap in long_gaps) == 1
+         and at("SimpleRNN, 18 units", 100)[2] >= LEARNED),
+        ("SimpleRNN, no distractors: all 3 seeds learn gaps up to 100, 2 of 3 gap 200",
+         all(learned(at("SimpleRNN, no distractors", gap)) == 3 for gap in gaps if gap <= 100)
+         and learned(at("SimpleRNN, no distractors", 200)) == 2),
+        ("Default biases: the LSTM (b_f = 1) learns gaps up to 30 in all 3 seeds",
+         all(learned(at(b_f_1, gap)) == 3 for gap in (10, 20, 30))),
+        ("Default biases: the GRU (b_z = 0) learns gap 30 in 1 of 3 seeds",
+         learned(at(b_z_0, 30)) == 1),
+        ("Default biases: both are at chance in every seed from gap 50 on",
+         all(near_chance(at(label, gap)) == 3 for gap in long_gaps for label in (b_f_1, b_z_0))),
+    ]
+    for statement, holds in claims:
+        if not holds:
+            raise AssertionError(f"the sweep does not show: {statement}")
+    return [statement for statement, _ in claims]
