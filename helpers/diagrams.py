@@ -896,11 +896,12 @@ def draw_cnn_lstm() -> Figure:
 
 
 # --- write everything -----------------------------------------------------------
-from helpers.summary_sheet import write_pdf  # noqa: E402  (figure 19)
+from helpers.summary_sheet import draw_summary_sheet, write_pdf  # noqa: E402  (figure 19)
 
 DRAWERS: dict[str, Callable[[], Figure]] = {
     name: obj for name, obj in globals().items() if name.startswith("draw_") and name != "draw_lstm"
 }
+DRAWERS["draw_summary_sheet"] = draw_summary_sheet  # drawn in its own module
 
 
 def render(number: int) -> bytes:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import html
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -318,7 +319,7 @@ class Page:
         return self.png
 
     def __repr__(self) -> str:
-        return self.caption
+        return textwrap.fill(self.caption, 90)  # the course's line length
 
 
 def _check_number(n: object) -> FigureInfo:

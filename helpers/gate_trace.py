@@ -16,29 +16,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._checks import as_finite_array
+
 __all__ = ["GATE_NAMES", "lstm_gate_trace"]
 
 GATE_NAMES = ("i", "f", "c_tilde", "o", "c", "h")
-
-
-def _real_array(name: str, value: ArrayLike, ndim: int) -> np.ndarray:
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must hold numbers, got a string")
-    try:
-        array = np.asarray(value)
-    except ValueError as error:  # ragged nested lists
-        raise ValueError(f"{name} must be a {ndim}-D array of numbers ({error})") from None
-    if array.dtype == bool or not (
-        np.issubdtype(array.dtype, np.integer) or np.issubdtype(array.dtype, np.floating)
-    ):
-        raise TypeError(f"{name} must hold real numbers, got dtype {array.dtype}")
-    if array.ndim != ndim:
-        raise ValueError(f"{name} must be {ndim}-D, got shape {array.shape}")
-    if array.size == 0:
-        raise ValueError(f"{name} is empty")
-    if not np.all(np.isfinite(array)):
-        raise ValueError(f"{name} holds NaN or infinite values")
-    return array.astype(np.float64)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -67,10 +49,10 @@ def lstm_gate_trace(
         ValueError: wrong number of dimensions, empty, NaN or infinity, or
             shapes that do not fit together (the error names the argument).
     """
-    x = _real_array("x", x, 3)
-    W = _real_array("kernel", kernel, 2)
-    U = _real_array("recurrent_kernel", recurrent_kernel, 2)
-    b = _real_array("bias", bias, 1)
+    x = as_finite_array(x, "x", "3-D (batch, time, features)", ndim=3, float32=False).astype(float)
+    W = as_finite_array(kernel, "kernel", "2-D", ndim=2, float32=False).astype(float)
+    U = as_finite_array(recurrent_kernel, "recurrent_kernel", "2-D", ndim=2, float32=False).astype(float)
+    b = as_finite_array(bias, "bias", "1-D", ndim=1, float32=False).astype(float)
     batch, time, features = x.shape
     if W.shape[0] != features or W.shape[1] % 4 != 0:
         raise ValueError(
