@@ -32,7 +32,8 @@ def test_stamp_adds_parts_and_cleans_metadata():
     assert [c.source for c in nb.cells[2:4]] == ["Lesson text", "x = 1"]
     assert set(nb.metadata) == {"kernelspec", "language_info"}
     assert nb.metadata.kernelspec.name == "python3"
-    assert dict(nb.cells[3].metadata) == {"tags": ["nbval-ignore-output"]}
+    assert dict(nb.cells[3].metadata) == {"tags": ["nbval-ignore-output"],
+                                          "slideshow": {"slide_type": "-"}}
 
 
 def test_stamp_is_idempotent():
@@ -99,3 +100,24 @@ def test_config_mistakes_are_caught(tmp_path):
     (tmp_path / "p.toml").write_text(good.replace("01_x", "x") + 'title = "X"\npurpose = "Y."\n')
     with pytest.raises(ValueError, match="two-digit number"):
         stamper.load_course(tmp_path / "p.toml")
+
+
+def test_slide_types_follow_the_headings_and_leave_out_going_further():
+    nb = lesson()
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    nb.cells += [md("## 1. A section"), code("y = 2"), md("### A part"), md("## Going further"),
+                 code("z = 3"), md("## References")]
+    nb = stamper.stamp(nb, course(), 0)
+    kinds = [(c.get("id"), c.metadata["slideshow"]["slide_type"]) for c in nb.cells]
+    assert kinds[0] == (stamper.HEADER_ID, "slide") and kinds[1] == (stamper.SETUP_ID, "skip")
+    assert [k for _, k in kinds[2:]] == ["-", "-", "slide", "-", "subslide", "skip", "skip", "skip",
+                                         "skip"]
+
+
+def test_a_cell_that_would_overflow_starts_a_new_slide():
+    nb = lesson()
+    tall = "\n".join(f"line_{i} = {i}" for i in range(20))  # about 440 px of code
+    nb.cells += [nbformat.v4.new_code_cell(tall), nbformat.v4.new_code_cell(tall)]
+    nb = stamper.stamp(nb, course(), 0)
+    # Two of them cannot share a 720 px slide, so the second starts its own.
+    assert nb.cells[-2].metadata["slideshow"]["slide_type"] == "subslide"

@@ -34,7 +34,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from slide_layout import assign_slide_types  # noqa: E402
 
 HEADER_ID, SETUP_ID, FOOTER_ID = "course-header", "course-setup", "course-footer"
-STAMP_NOTE = "<!-- Written by tools/stamp_notebooks.py from pyproject.toml: edit there, then run `make stamp`. -->"
 README_START = "<!-- notebooks:start (written by tools/stamp_notebooks.py) -->"
 README_END = "<!-- notebooks:end -->"
 BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
@@ -107,7 +106,6 @@ def header_source(course: Course, index: int) -> str:
     entry = course.entries[index]
     return "\n".join(
         [
-            STAMP_NOTE,
             f"# {entry.label}",
             "",
             f"*{entry.purpose}*",
@@ -121,7 +119,7 @@ def header_source(course: Course, index: int) -> str:
 
 
 def footer_source(course: Course, index: int) -> str:
-    return "\n".join([STAMP_NOTE, "---", "", navigation(course, index)])
+    return "\n".join(["---", "", navigation(course, index)])
 
 
 def setup_source(course: Course) -> str:
