@@ -28,6 +28,7 @@ _EXPORTS = {
     "make_windows": "helpers.sequences",  # notebook 07
     "train_course_forecaster": "helpers.forecasting",  # notebook 05
     "recursive_forecast": "helpers.forecasting",  # notebook 05
+    "echo_report": "helpers.diagnostics",  # notebook 08
 }
 
 __all__ = sorted(_EXPORTS)
