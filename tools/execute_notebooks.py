@@ -69,10 +69,9 @@ def run_notebook(nb, cwd: Path, name: str, timeout: int = NOTEBOOK_TIMEOUT) -> f
 def execute(path: Path) -> float:
     """Run ``path`` in place; return the wall time in seconds."""
     course = stamp_notebooks.load_course()
-    index = [e.file for e in course.entries].index(path.name)
-    nb = stamp_notebooks.stamp(nbformat.read(path, as_version=4), course, index)
+    nb = stamp_notebooks.stamp_any(nbformat.read(path, as_version=4), course, path)
     elapsed = run_notebook(nb, path.parent, path.name)
-    path.write_text(stamp_notebooks.serialise(stamp_notebooks.stamp(nb, course, index)))
+    path.write_text(stamp_notebooks.serialise(stamp_notebooks.stamp_any(nb, course, path)))
     return elapsed
 
 
@@ -81,7 +80,8 @@ def main() -> int:
     parser.add_argument("paths", nargs="*", type=Path)
     args = parser.parse_args()
     course = stamp_notebooks.load_course()
-    paths = args.paths or [ROOT / "notebooks" / entry.file for entry in course.entries]
+    paths = args.paths or [ROOT / "notebooks" / entry.file for entry in course.entries] + [
+        path for path in stamp_notebooks.EXTRA_NOTEBOOKS if path.exists()]
     for path in paths:
         print(f"{path.name}: {execute(path.resolve()):.1f} s", flush=True)
     return 0

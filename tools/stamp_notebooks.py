@@ -28,6 +28,9 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
+# Notebooks outside the table of contents: they get the set-up cell and clean
+# metadata, but no header, footer or slides.
+EXTRA_NOTEBOOKS = (ROOT / "lecture" / "model_answers.ipynb",)
 README = ROOT / "README.md"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -188,6 +191,22 @@ def stamp(nb, course: Course, index: int):
     return nb
 
 
+def stamp_extra(nb, course: Course):
+    """Return ``nb`` (a notebook outside the course table) with its set-up cell and clean metadata."""
+    _place(nb.cells, SETUP_ID, nbformat.v4.new_code_cell(setup_source(course), id=SETUP_ID), 1)
+    clean_metadata(nb)
+    nb.nbformat, nb.nbformat_minor = 4, 5
+    return nb
+
+
+def stamp_any(nb, course: Course, path: Path):
+    """Stamp ``nb`` as the notebook at ``path`` is stamped: a course notebook or an extra one."""
+    files = [entry.file for entry in course.entries]
+    if path.parent.resolve() == NOTEBOOKS.resolve() and path.name in files:
+        return stamp(nb, course, files.index(path.name))
+    return stamp_extra(nb, course)
+
+
 def readme_table(course: Course) -> str:
     rows = ["| # | Notebook | What you will learn | Colab |", "|---|---|---|---|"]
     for entry in course.entries:
@@ -213,12 +232,11 @@ def run(check: bool) -> list[str]:
     """Stamp (or, with ``check``, only compare) every file; return those out of date."""
     course = load_course()
     stale = []
-    for index, entry in enumerate(course.entries):
-        path = NOTEBOOKS / entry.file
+    for path in [NOTEBOOKS / entry.file for entry in course.entries] + list(EXTRA_NOTEBOOKS):
         if not path.exists():
             continue  # tests/test_notebook_hygiene.py reports missing notebooks
         before = path.read_text()
-        after = serialise(stamp(nbformat.reads(before, as_version=4), course, index))
+        after = serialise(stamp_any(nbformat.reads(before, as_version=4), course, path))
         if after != before:
             stale.append(str(path.relative_to(ROOT)))
             if not check:
