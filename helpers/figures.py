@@ -257,14 +257,15 @@ _CATALOGUE = [
         18, "18_cnn_lstm.png",
         "A CNN-LSTM: a window of 12 steps is cut into 3 subsequences of 4 steps; the same "
         "Conv1D layer (wrapped in TimeDistributed) reads each subsequence and Flatten turns "
-        "its output into one vector vₖ; the LSTM reads these 3 vectors as 3 time steps.",
+        "its output into one vector vₖ; the LSTM reads these 3 vectors as 3 time steps "
+        "(the 12-year windows of notebook 06, section 7; its toy uses 2 pieces of 2).",
         "At the bottom, a window of twelve values, 10 to 120, drawn as blue cells in three "
         "groups of four, labelled subsequence 1, 2 and 3. Above each group an orange box "
-        "labelled Conv1D, Flatten; a note on the left says TimeDistributed: the same Conv1D "
+        "labelled Conv1D + Flatten; a note on the left says TimeDistributed: the same Conv1D "
         "on each piece. Each box sends a vector v 1, v 2, v 3 up into a module box labelled "
         "A; the three modules form a chain from left to right, with a note: LSTM, one step "
         "per subsequence. The last module's state h 3 goes right into an orange box labelled "
-        "Dense, which outputs y hat. A line at the top gives the input shape: samples, 3 "
+        "Dense, which outputs y hat. A line at the bottom gives the input shape: samples, 3 "
         "subsequences, 4 steps, 1 feature.",
         "draw_cnn_lstm",
     ),

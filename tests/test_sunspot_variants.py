@@ -6,6 +6,7 @@ Nothing here trains a model. When a check fails, rerun
 
 from __future__ import annotations
 
+import ast
 import json
 
 import pytest
@@ -26,6 +27,45 @@ def test_made_by_the_current_script_and_settings(record):
         "RUN_VERSION changed since the data were made: rerun tools/sunspot_variants.py")
     assert provenance["settings"] == sunspot_variants.SETTINGS, (
         "SETTINGS changed since the data were made: rerun tools/sunspot_variants.py")
+
+
+def notebook_06_literals() -> dict:
+    """Names notebook 06 binds to literal values, and the default `units` of its functions."""
+    notebook = json.loads((ROOT / "notebooks" / "06_lstm_variants.ipynb").read_text())
+    found: dict = {}
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+                try:
+                    value = ast.literal_eval(node.value)
+                except (ValueError, TypeError, SyntaxError):
+                    continue
+                if isinstance(target, ast.Name):
+                    found[target.id] = value
+                elif isinstance(target, ast.Tuple) and isinstance(value, tuple):
+                    found.update(zip((name.id for name in target.elts), value, strict=True))
+            elif isinstance(node, ast.FunctionDef):
+                defaults = dict(zip([a.arg for a in node.args.args][::-1],
+                                    node.args.defaults[::-1], strict=False))
+                if "units" in defaults:
+                    found[f"{node.name}.units"] = ast.literal_eval(defaults["units"])
+    return found
+
+
+def test_notebook_06_trains_with_the_stored_settings(record):
+    """The notebook's live runs use the settings the stored runs were made with."""
+    settings, found = record["provenance"]["settings"], notebook_06_literals()
+    assert found["UPDATES"] == settings["updates"]
+    assert found["LEARNING_RATE"] == settings["learning_rate"]
+    assert found["N_SUBSEQUENCES"] == settings["n_subsequences"]
+    assert found["VARIANTS"] == settings["variants"]
+    assert found["n_window"] == settings["n_steps"]
+    assert [found["last_train_year"], found["last_test_year"]] == [
+        settings["train_years"][1], settings["test_years"][1]]
+    assert found["build_variant.units"] == found["train_and_score.units"] == settings["units"]
 
 
 def test_every_variant_and_seed_is_there(record):
