@@ -307,7 +307,7 @@ def draw_rnn_unrolled() -> Figure:
     _loop(ax, -1.0, w, h, reach=0.8)
     ax.text(1.2, h / 2, "=", ha="center", va="center", fontsize=28, color=INK)
     xs = [4.9, 7.2, 9.5, 11.5, 13.5]
-    _chain(ax, xs, ["x_1", "x_2", "x_3", None, "x_t"], ["h_1", "h_2", "h_3", None, "h_t"],
+    _chain(ax, xs, ["x_1", "x_2", "x_3", None, "x_T"], ["h_1", "h_2", "h_3", None, "h_T"],
            first_in="h_0", w=w, h=h)
     return fig
 
@@ -323,8 +323,8 @@ def draw_short_gap() -> Figure:
 def draw_long_gap() -> Figure:
     fig, ax = canvas(-1.6, 15.6, -2.1, 3.6)
     xs = [0.0, 2.4, 4.8, 7.0, 9.2, 11.4, 13.8]
-    _chain(ax, xs, ["x_1", "x_2", "x_3", None, "x_{t-2}", "x_{t-1}", "x_t"],
-           ["h_1", "h_2", "h_3", None, "h_{t-2}", "h_{t-1}", "h_t"],
+    _chain(ax, xs, ["x_1", "x_2", "x_3", None, "x_{T-2}", "x_{T-1}", "x_T"],
+           ["h_1", "h_2", "h_3", None, "h_{T-2}", "h_{T-1}", "h_T"],
            hi_inputs=[0, 1], hi_output=6, hi_links=range(6))
     ax.text(xs[3], -0.75, "many steps", ha="center", va="center", fontsize=FONT_SIZE,
             color=VERMILLION, fontweight="bold")

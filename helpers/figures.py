@@ -54,8 +54,8 @@ _CATALOGUE = [
         "The same RNN unrolled in time: one copy of A per time step, all sharing the "
         "same weights, each passing its hidden state to the next. h₀ = 0.",
         "On the left, the box A with its loop, then an equals sign. On the right, a chain "
-        "of copies of A: h 0 enters the first; inputs x 1, x 2, x 3, dots, x t enter from "
-        "below; outputs h 1, h 2, h 3, dots, h t leave from the top; arrows link each copy "
+        "of copies of A: h 0 enters the first; inputs x 1, x 2, x 3, dots, x T enter from "
+        "below; outputs h 1, h 2, h 3, dots, h T leave from the top; arrows link each copy "
         "to the next.",
         "draw_rnn_unrolled",
     ),
@@ -70,11 +70,11 @@ _CATALOGUE = [
     ),
     FigureInfo(
         4, "04_long_gap.png",
-        "A long gap: the output hₜ depends on its own input xₜ and also on x₁ and x₂, "
-        "many steps back. The information must survive every step in between.",
-        "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x t minus 2, "
-        "x t minus 1, x t. Inputs x 1 and x 2 and the output h t are highlighted, as is the long path "
-        "of arrows between them, marked many steps.",
+        "A long gap: the last output h_T depends on its own input x_T and also on x₁ "
+        "and x₂, many steps back. The information must survive every step in between.",
+        "An unrolled chain of copies of A with inputs x 1, x 2, x 3, dots, x T minus 2, "
+        "x T minus 1, x T. Inputs x 1 and x 2 and the output h T are highlighted, as is "
+        "the long path of arrows between them, marked many steps.",
         "draw_long_gap",
     ),
     FigureInfo(

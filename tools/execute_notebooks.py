@@ -42,8 +42,10 @@ def run_notebook(nb, cwd: Path, name: str, timeout: int = NOTEBOOK_TIMEOUT) -> f
     ``timeout`` seconds (nbclient's own per-cell limit does not end a run whose
     kernel stops answering); nbclient raises ``CellTimeoutError`` for a cell.
     """
+    # coalesce_streams: a cell's printed text is stored as one block, however the
+    # kernel happened to flush it (a busy machine can split even a single print).
     client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
-                            resources={"metadata": {"path": str(cwd)}})
+                            coalesce_streams=True, resources={"metadata": {"path": str(cwd)}})
 
     def stop(signum, frame):
         raise TimeoutError(f"{name} did not finish within {timeout} s")
