@@ -111,3 +111,13 @@ def test_images_have_alt_text(notebook):
             for tag in re.findall(r"<img\b[^>]*>", source):
                 assert re.search(r'alt="[^"]+"', tag), f"{name} cell {i}: <img> without alt text"
             assert not re.search(r"!\[\]\(", source), f"{name} cell {i}: markdown image without alt"
+
+
+def test_section_headings_start_their_cell(notebook):
+    """A `##` or `###` heading starts a slide only when it opens its markdown cell."""
+    name, nb = notebook
+    for i, cell in enumerate(nb["cells"]):
+        if cell["cell_type"] != "markdown":
+            continue
+        later = [line for line in "".join(cell["source"]).splitlines()[1:] if re.match(r"#{2,3}\s", line)]
+        assert not later, f"{name} cell {i}: heading {later[0]!r} inside a cell; split the cell there"
