@@ -152,7 +152,10 @@ def test_check_recomputes_the_notebook_recipe():
 
 def test_model_answer_3(capsys):
     ok, out = verdict(ex.check_eight_quarters, lambda: notebook_recipe(8), capsys)
-    assert ok and "32 windows" in out
+    # like for like: 8 quarters ahead against 4 quarters ahead of the same 32 windows
+    assert ok and "32 windows" in out and "same run (0.58)" in out
+    assert ex._last_value_errors(8)[1][3] == pytest.approx(0.582, abs=5e-4)
+    assert ex._last_value_result(8)[1] > ex._last_value_errors(8)[1][3]
 
 
 @pytest.mark.parametrize("form", [tuple, list])
@@ -166,8 +169,9 @@ def test_eight_quarters_hints(capsys):
     windows, mae = notebook_recipe(8)
     windows_4, mae_4 = notebook_recipe(4)
     for answer, hint in [
-        ((windows_4, mae_4), "n_out = 4"),
+        ((windows_4, mae_4), "n_in, n_out = 8, 4"),
         ((windows, mae_4), "4 quarters ahead"),
+        ((windows, ex._last_value_errors(8)[1][3]), "4 quarters ahead"),
         ((windows, mae + 0.2), "last entry"),
         ((windows + 1, mae), "X_test.shape[0]"),
         ((windows, "0.7"), "one number"),
