@@ -91,3 +91,10 @@ def test_never_raises_turns_errors_into_hints(capsys):
     assert not check(lambda: 1 / 0) and not check(lambda: None) and check(lambda: 1)
     out = capsys.readouterr().out
     assert "ZeroDivisionError" in out and "return" in out and "Correct: one" in out
+
+
+def test_feedback_wraps_at_90_characters(capsys):
+    verdict = feedback(False, "word " * 60)
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) > 1 and max(len(line) for line in lines) <= 90
+    assert verdict.message.startswith("Not yet: word word")  # the message itself stays whole

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 import math
+import textwrap
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -199,10 +200,15 @@ def never_raises(check: Check) -> Check:
     return guarded  # type: ignore[return-value]
 
 
+def _print_wrapped(message: str) -> None:
+    """Print ``message`` in lines of at most 90 characters, the course's line length."""
+    print(textwrap.fill(message, width=90, break_long_words=False, break_on_hyphens=False))
+
+
 def feedback(ok: bool, message: str) -> Verdict:
-    """Print a one-line verdict and return it."""
+    """Print the verdict (wrapped at 90 characters) and return it."""
     verdict = Verdict(ok, ("Correct: " if ok else "Not yet: ") + message)
-    print(verdict.message)
+    _print_wrapped(verdict.message)
     return verdict
 
 
@@ -212,5 +218,5 @@ def not_answered(exercise: str) -> Verdict:
 
 
 def _reminder(message: str) -> Verdict:
-    print(message)
+    _print_wrapped(message)
     return Verdict(False, message)
