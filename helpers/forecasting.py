@@ -39,6 +39,17 @@ COURSE_UNITS = 50
 COURSE_TRAINING_STEPS = 200
 
 
+def _as_float32(values: np.ndarray, name: str) -> np.ndarray:
+    """Finite ``values`` as float32; ``ValueError`` if any is too large for float32 (it would be inf)."""
+    largest = float(np.max(np.abs(values.astype(np.float64)))) if values.size else 0.0
+    if largest > float(np.finfo(np.float32).max):
+        raise ValueError(
+            f"{name} holds values too large for float32 (up to {largest:.3g}; the limit is "
+            f"{float(np.finfo(np.float32).max):.3g}): rescale them, e.g. divide by a typical step"
+        )
+    return values.astype(np.float32)
+
+
 def _as_windows(window: ArrayLike, name: str, n_steps: int | None = None) -> np.ndarray:
     """``window`` as a finite float32 array of shape (n_steps,) or (batch, n_steps)."""
     values = as_finite_array(window, name, "1-D (n_steps,) or 2-D (batch, n_steps)")
@@ -47,7 +58,7 @@ def _as_windows(window: ArrayLike, name: str, n_steps: int | None = None) -> np.
             f"{name} must hold the last {n_steps} values (n_steps = {n_steps}), "
             f"got shape {values.shape}"
         )
-    return values.astype(np.float32)
+    return _as_float32(values, name)
 
 
 def build_forecasting_model(n_steps: int, n_features: int = 1, units: int = COURSE_UNITS) -> keras.Model:
@@ -97,16 +108,34 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
 
     Returns:
         The training loss of each update, shape (steps,).
+
+    Raises:
+        ValueError: ``X`` or ``y`` hold NaN, infinity or values beyond float32,
+            their numbers of samples differ, or the windows do not have the
+            shape the model reads.
     """
     steps = check_int(steps, "steps", 1)
-    X = np.asarray(X, dtype=np.float32)
-    y = np.asarray(y, dtype=np.float32)
+    try:
+        X = np.asarray(X)
+    except ValueError:  # ragged nested lists
+        raise ValueError("X must be an array of windows that all have the same length") from None
+    shapes = "(samples, n_steps) or (samples, n_steps, features)"
+    # as_finite_array checks 1-D or 2-D data; a 3-D X is checked flat, then keeps its shape
+    X = as_finite_array(X.reshape(-1) if X.ndim == 3 else X, "X", shapes).reshape(X.shape)
     if X.ndim == 2:
         X = X[..., np.newaxis]
     if X.ndim != 3:
         raise ValueError(f"X must have shape (samples, n_steps[, features]), got {X.shape}")
-    if len(X) == 0 or len(y) != len(X):
+    y = as_finite_array(y, "y", "(samples,) or (samples, 1)").reshape(-1)
+    if len(y) != len(X):
         raise ValueError(f"X and y must hold the same, non-zero number of samples: {len(X)} and {len(y)}")
+    X, y = _as_float32(X, "X"), _as_float32(y, "y")
+    expected = tuple(getattr(model, "input_shape", (None, *X.shape[1:]))[1:])
+    if None not in expected and tuple(X.shape[1:]) != expected:
+        raise ValueError(
+            f"X has windows of shape (n_steps, features) = {tuple(X.shape[1:])}, but the model "
+            f"reads {expected}: build it for these windows, or cut windows of its length"
+        )
     import tensorflow as tf
 
     dataset = tf.data.Dataset.from_tensor_slices((X, y)).batch(len(X)).repeat()
@@ -128,6 +157,9 @@ def to_differences(X: ArrayLike, y: ArrayLike | None = None) -> tuple[np.ndarray
 
     Returns:
         ``(np.diff(X, axis=1), y - X[:, -1])``; the second item is None when ``y`` is.
+
+    Raises:
+        TypeError, ValueError: ``X`` or ``y`` is not finite numbers of the right shape.
     """
     X = _as_windows(X, "X")
     if X.ndim != 2:
@@ -137,7 +169,7 @@ def to_differences(X: ArrayLike, y: ArrayLike | None = None) -> tuple[np.ndarray
     changes = np.diff(X, axis=1)
     if y is None:
         return changes, None
-    y = np.asarray(y, dtype=np.float32).reshape(-1)
+    y = _as_float32(as_finite_array(y, "y", "(samples,) or (samples, 1)").reshape(-1), "y")
     if len(y) != len(X):
         raise ValueError(f"X and y must hold the same number of samples: {len(X)} and {len(y)}")
     return changes, y - X[:, -1]
@@ -218,10 +250,8 @@ def train_course_forecaster(
     n_steps = check_int(n_steps, "n_steps", 2)
     seed = check_int(seed, "seed", 0)
     steps = check_int(steps, "steps", 1)
+    scale = step_scale(sequence)  # first: it refuses 2-D data and values beyond float32's range
     X, y = split_sequence(sequence, n_steps)
-    if X.ndim != 2:
-        raise ValueError(f"sequence must be 1-D (time,), got {np.asarray(sequence).ndim}-D data")
-    scale = step_scale(sequence)
     changes, next_change = to_differences(X, y)
     import keras
 
@@ -248,14 +278,32 @@ def recursive_forecast(
 
     Returns:
         Forecasts of shape (horizon,) for a 1-D window, (batch, horizon) for 2-D.
+
+    Raises:
+        ValueError: ``predict_next`` returned None, NaN or infinity, or the
+            wrong number of values; the message names the function.
     """
     if not callable(predict_next):
         raise TypeError(f"predict_next must be callable, got {type(predict_next).__name__}")
     horizon = check_int(horizon, "horizon", 1)
     current = _as_windows(window, "window").astype(np.float64)
+    label = getattr(predict_next, "__name__", "predict_next")
+    label = f"predict_next ({label})" if label not in ("predict_next", "<lambda>") else "predict_next"
     forecasts = []
     for step in range(horizon):
-        value = np.asarray(predict_next(current.copy()), dtype=np.float64)
+        returned = predict_next(current.copy())
+        if returned is None:
+            raise ValueError(f"{label} returned None at step {step + 1}: did it forget `return`?")
+        try:
+            if isinstance(returned, (str, bytes)):
+                raise TypeError
+            value = np.asarray(returned, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{label} must return a number (one per window), got {type(returned).__name__}"
+            ) from None
+        if not np.all(np.isfinite(value)):
+            raise ValueError(f"{label} returned NaN or infinity at step {step + 1}")
         expected = current.shape[:-1]
         if value.shape != expected and value.size != max(1, int(np.prod(expected))):
             raise ValueError(

@@ -219,3 +219,87 @@ def test_predict_next_rejects_a_window_of_the_wrong_length():
         forecaster.predict_next([80, 90])
     with pytest.raises(ValueError, match="NaN"):
         forecaster.predict_next([70, np.nan, 90])
+
+
+# ---------------------------------------------------------------- odd inputs (regressions)
+
+
+def forgets_return(window):
+    window[-1] + 1.0  # noqa: B018 - a learner's rule that forgets `return`
+
+
+@pytest.mark.parametrize(
+    ("predict_next", "error", "match"),
+    [
+        (lambda w: None, ValueError, r"predict_next returned None at step 1: .*forget `return`"),
+        (forgets_return, ValueError, r"predict_next \(forgets_return\) returned None"),
+        (lambda w: float("nan"), ValueError, "NaN or infinity at step 1"),
+        (lambda w: np.inf if w[-1] > 95 else w[-1] + 10, ValueError, "NaN or infinity at step 2"),
+        (lambda w: "100", TypeError, "must return a number"),
+        (lambda w: {"next": 100}, TypeError, "must return a number"),
+    ],
+)
+def test_recursive_forecast_names_a_function_that_returns_no_number(predict_next, error, match):
+    with pytest.raises(error, match=match):
+        recursive_forecast(predict_next, [70, 80, 90], 3)
+
+
+@pytest.mark.parametrize(
+    ("y", "error", "match"),
+    [
+        ([np.nan, 1.0], ValueError, "y holds NaN"),
+        ([np.inf, 1.0], ValueError, "y holds NaN"),
+        ("ab", TypeError, "y must hold numbers"),
+        ([True, False], TypeError, "y must hold numbers"),
+        ([], ValueError, "y is empty"),
+        ([1.0, 2.0, 3.0], ValueError, "same number of samples"),
+        ([1e39, 1.0], ValueError, "y holds values too large for float32"),
+    ],
+)
+def test_to_differences_checks_y(y, error, match):
+    with pytest.raises(error, match=match):
+        to_differences([[1.0, 2.0], [3.0, 4.0]], y)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: to_differences([[1.0, 2.0], [3.0, 4e38]]),
+        lambda: step_scale([1.0, -1e300]),
+        lambda: last_value_forecast([1.0, 1e39]),
+        lambda: train_course_forecaster([1e39 * k for k in range(1, 10)], 3),
+    ],
+)
+def test_values_beyond_float32_raise_instead_of_becoming_inf(call):
+    with pytest.raises(ValueError, match="too large for float32"):
+        call()
+
+
+def test_float32_range_itself_is_accepted():
+    big = float(np.finfo(np.float32).max)
+    np.testing.assert_array_equal(to_differences([[0.0, big]])[0], [[big]])
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "error", "match"),
+    [
+        ([[1.0, np.nan], [1.0, 1.0]], [1.0, 1.0], ValueError, "X holds NaN"),
+        ([[[1.0], [1.0]], [[np.inf], [1.0]]], [1.0, 1.0], ValueError, "X holds NaN"),
+        ([[1.0, 1.0], [1.0, 1.0]], [1.0, np.nan], ValueError, "y holds NaN"),
+        ([[1.0, 1.0], [1.0, 1e39]], [1.0, 1.0], ValueError, "X holds values too large"),
+        ([[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], [1.0, 1.0], ValueError, r"model reads \(2, 1\)"),
+        ([[[1.0, 2.0], [1.0, 2.0]]], [1.0], ValueError, r"model reads \(2, 1\)"),
+        ([[1.0, 1.0], [1.0]], [1.0, 1.0], ValueError, "same length"),
+        ("ab", [1.0], TypeError, "X must hold numbers"),
+        ([[1.0, 1.0]], [1.0, 2.0], ValueError, "same, non-zero number"),
+    ],
+)
+def test_train_for_steps_refuses_bad_data_before_training(X, y, error, match):
+    keras = pytest.importorskip("keras")
+    keras.utils.set_random_seed(0)
+    model = build_forecasting_model(2, units=4)
+    before = [w.copy() for w in model.get_weights()]
+    with pytest.raises(error, match=match):
+        train_for_steps(model, X, y, 3)
+    for old, new in zip(before, model.get_weights(), strict=True):
+        np.testing.assert_array_equal(old, new)  # nothing was trained
