@@ -146,6 +146,8 @@ def test_build_forecasting_model_matches_the_hand_count():
         ({"n_steps": 3.0}, TypeError, "n_steps"),
         ({"n_steps": 3, "n_features": 0}, ValueError, "n_features"),
         ({"n_steps": 3, "units": "50"}, TypeError, "units"),
+        ({"n_steps": 3, "unroll": 1}, TypeError, "unroll"),
+        ({"n_steps": 3, "steps_per_execution": 0}, ValueError, "steps_per_execution"),
     ],
 )
 def test_build_forecasting_model_rejects_bad_input(kwargs, error, match):
@@ -153,17 +155,33 @@ def test_build_forecasting_model_rejects_bad_input(kwargs, error, match):
         build_forecasting_model(**kwargs)
 
 
-def test_train_for_steps_returns_one_loss_per_update():
+def test_train_for_steps_returns_the_loss_of_each_epoch():
     keras = pytest.importorskip("keras")
     keras.utils.set_random_seed(0)
     model = build_forecasting_model(2, units=4)
-    losses = train_for_steps(model, [[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0], 5)
-    assert losses.shape == (5,) and np.all(np.isfinite(losses))
+    losses = train_for_steps(model, [[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0], 150)  # 100, then 50
+    assert losses.shape == (2,) and np.all(np.isfinite(losses))
     assert losses[-1] < losses[0]
+    assert train_for_steps(model, [[1.0, 1.0]], [1.0], 7).shape == (1,)
     with pytest.raises(ValueError, match="same, non-zero number"):
         train_for_steps(model, [[1.0, 1.0]], [1.0, 2.0], 5)
     with pytest.raises(ValueError, match="steps"):
         train_for_steps(model, [[1.0, 1.0]], [1.0], 0)
+
+
+def test_train_for_steps_makes_the_updates_of_one_epoch_per_update():
+    """The claim of notebook 05, section 4: many updates per epoch change nothing but the time."""
+    keras = pytest.importorskip("keras")
+    X = np.array([[1.0, 2.0], [2.0, 3.5], [0.5, 1.0]], dtype=np.float32)
+    y = np.array([3.0, 5.0, 1.5], dtype=np.float32)
+    keras.utils.set_random_seed(3)
+    fast = build_forecasting_model(2, units=8, unroll=True, steps_per_execution=10)
+    train_for_steps(fast, X, y, 30)
+    keras.utils.set_random_seed(3)
+    slow = build_forecasting_model(2, units=8)
+    slow.fit(X[..., np.newaxis], y, epochs=30, batch_size=len(X), shuffle=False, verbose=0)
+    for a, b in zip(fast.get_weights(), slow.get_weights(), strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-5)
 
 
 def test_train_course_forecaster_predicts_100():
@@ -172,7 +190,7 @@ def test_train_course_forecaster_predicts_100():
     forecaster = train_course_forecaster(SERIES, 3, seed=0)
     assert isinstance(forecaster, DifferencedForecaster)
     assert forecaster.n_steps == 3 and forecaster.scale == 10.0
-    assert forecaster.losses.shape == (200,)
+    assert forecaster.losses.shape == (2,)  # two epochs of 100 updates
     forecast = forecaster.predict_next([70, 80, 90])
     assert isinstance(forecast, float)
     assert abs(forecast - 100) < 0.5
