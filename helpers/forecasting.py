@@ -35,8 +35,9 @@ if TYPE_CHECKING:  # pragma: no cover - only for type checkers
 #: The fixed recipe's settings (notebook 05, section 5).
 COURSE_UNITS = 50
 COURSE_TRAINING_STEPS = 200
-#: Updates per epoch in train_for_steps (notebook 05, section 4).
-UPDATES_PER_EPOCH = 100
+#: Most updates per epoch in train_for_steps (notebook 05, section 4): the course recipe's
+#: 200 updates then run as one epoch, in one call of the training step.
+UPDATES_PER_EPOCH = 200
 
 
 def _as_float32(values: np.ndarray, name: str) -> np.ndarray:
@@ -108,8 +109,8 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
 
     The same updates as ``model.fit(X, y, epochs=steps, batch_size=len(X))``
     (the classic recipe's ``fit`` when there are at most 32 samples), but with up
-    to 100 updates per epoch: ``X`` and ``y`` are stacked 100 times and read in
-    batches of ``len(X)``, unshuffled, so every batch is the whole training set.
+    to 200 updates per epoch: ``X`` and ``y`` are stacked up to 200 times and read
+    in batches of ``len(X)``, unshuffled, so every batch is the whole training set.
     ``fit`` spends most of its time on tiny data sets starting each epoch, so
     this is many times faster. Adam's variables are built before the first
     update, which spares TensorFlow a second tracing of the training step.
@@ -123,8 +124,8 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
         steps: number of updates (int >= 1).
 
     Returns:
-        The mean training loss of each epoch: ``steps // 100`` epochs of 100
-        updates, then one of the rest (one epoch in all when ``steps < 100``).
+        The mean training loss of each epoch: ``steps // 200`` epochs of 200
+        updates, then one of the rest (one epoch in all when ``steps <= 200``).
 
     Raises:
         ValueError: ``X`` or ``y`` hold NaN, infinity or values beyond float32,
