@@ -321,3 +321,28 @@ def test_train_for_steps_refuses_bad_data_before_training(X, y, error, match):
         train_for_steps(model, X, y, 3)
     for old, new in zip(before, model.get_weights(), strict=True):
         np.testing.assert_array_equal(old, new)  # nothing was trained
+
+
+def test_train_for_steps_traces_the_training_step_once():
+    """Notebook 05, Going further: building Adam's variables first spares a second tracing."""
+    keras = pytest.importorskip("keras")
+
+    class Counting(keras.Sequential):
+        traces = 0
+
+        def train_step(self, data):
+            Counting.traces += 1  # runs only while TensorFlow traces the step
+            return super().train_step(data)
+
+    def counting_model():
+        model = Counting([keras.Input((2, 1)), keras.layers.LSTM(4), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        return model
+
+    X, y = np.ones((3, 2, 1), np.float32), np.ones(3, np.float32)
+    Counting.traces = 0
+    counting_model().fit(X, y, epochs=2, verbose=0)
+    plain_fit = Counting.traces
+    Counting.traces = 0
+    train_for_steps(counting_model(), X, y, 2)
+    assert plain_fit == 2 and Counting.traces == 1
