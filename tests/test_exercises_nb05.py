@@ -71,8 +71,9 @@ def test_placeholder_gets_a_reminder(check, placeholder, capsys):
 
 
 def verdict(check, answer, capsys):
+    """The check's verdict and its message on one line (the check wraps it at 90 characters)."""
     ok = check(answer)
-    return ok, capsys.readouterr().out
+    return ok, " ".join(capsys.readouterr().out.split())
 
 
 @pytest.mark.parametrize("answer", [(43, 7, 1), [43, 7, 1], np.array([43, 7, 1])])
@@ -327,3 +328,13 @@ def test_tensors_and_zero_d_arrays_are_read_as_numbers(capsys):
 def test_wrong_shapes_never_pass(capsys):
     for shape in [(43.9, 7.2, 1.0), {43: 7}, (43, 7, 1, 1), (43, 7), "(43, 7, 1)", (True, 7, 1)]:
         assert not ex.check_input_shape(shape)
+
+
+def test_messages_fit_in_90_characters_a_line(capsys):
+    answers = [(ex.check_parameter_count, 10451), (ex.check_fewer_updates, lambda: 93.1),
+               (ex.check_input_shape, (50, 7, 1)), (ex.check_extrapolation, {"c", "d", "e"}),
+               (ex.check_differenced_forecast, ([0.8, 1.0, 1.2], 20.0))]
+    for check, answer in answers:
+        check(answer)
+    out = capsys.readouterr().out
+    assert out and max(len(line) for line in out.splitlines()) <= 90

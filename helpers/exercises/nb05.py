@@ -14,6 +14,7 @@ reminder, and nothing a learner passes makes a check raise.
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -25,11 +26,22 @@ from helpers.exercises import (
     as_number,
     as_shape,
     call_learner_function,
-    feedback,
     never_raises,
     not_answered,
     unanswered,
 )
+from helpers.exercises import (
+    feedback as _feedback_one_line,
+)
+
+
+def feedback(ok: bool, message: str) -> Verdict:
+    """``helpers.exercises.feedback`` with the message wrapped at 90 characters a line."""
+    prefix = "Correct: " if ok else "Not yet: "
+    parts = message.split("\n")
+    lines = [textwrap.fill(prefix + part if i == 0 else part, 90) for i, part in enumerate(parts)]
+    return _feedback_one_line(ok, "\n".join(lines)[len(prefix):])
+
 
 # Exercise 1: 50 values, n_steps = 7, univariate.
 _LENGTH, _N_STEPS = 50, 7
