@@ -1,17 +1,15 @@
-"""Univariate LSTM forecasting: the original model, fast training, the differenced fix.
+"""Univariate LSTM forecasting: the classic model, fast training, the differenced fix.
 
 Taught in notebooks/05_univariate_lstm_forecasting.ipynb, which writes each
 piece out in full before handing it to this module:
 
-* ``build_forecasting_model``: the original notebook's (11a) model in Keras 3
+* ``build_forecasting_model``: the classic recipe's model in Keras 3
   (``keras.Input``, ``LSTM(50, activation="relu")``, ``Dense(1)``, Adam, MSE).
-* ``train_for_steps``: full-batch training for a number of updates, fed from a
-  repeated ``tf.data`` dataset so that Keras builds its input pipeline once
-  (``fit`` on NumPy arrays rebuilds it every epoch, which dominates the run
-  time on tiny data sets).
+* ``train_for_steps``: a number of full-batch updates, many in each epoch
+  (``fit`` spends most of its time on tiny data sets starting each epoch).
 * ``to_differences``: windows of values -> windows of changes, target -> next change.
 * ``train_course_forecaster``: the notebook's fixed recipe (differencing, the
-  original model, 200 Adam updates); it predicts 100 for ``[70, 80, 90]``.
+  classic model, 200 Adam updates); it predicts 100 for ``[70, 80, 90]``.
 * ``recursive_forecast``: several steps ahead by feeding forecasts back in.
 * ``last_value_forecast`` and ``linear_extrapolation_forecast``: naive baselines.
 
@@ -34,9 +32,23 @@ from helpers.sequences import split_sequence
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
     import keras
 
-#: The fixed recipe's settings (notebook 05, "A principled fix: differencing").
+#: The fixed recipe's settings (notebook 05, section 5).
 COURSE_UNITS = 50
 COURSE_TRAINING_STEPS = 200
+#: Most updates per epoch in train_for_steps (notebook 05, section 4): the course recipe's
+#: 200 updates then run as one epoch, in one call of the training step.
+UPDATES_PER_EPOCH = 200
+
+
+def _as_float32(values: np.ndarray, name: str) -> np.ndarray:
+    """Finite ``values`` as float32; ``ValueError`` if any is too large for float32 (it would be inf)."""
+    largest = float(np.max(np.abs(values.astype(np.float64)))) if values.size else 0.0
+    if largest > float(np.finfo(np.float32).max):
+        raise ValueError(
+            f"{name} holds values too large for float32 (up to {largest:.3g}; the limit is "
+            f"{float(np.finfo(np.float32).max):.3g}): rescale them, e.g. divide by a typical step"
+        )
+    return values.astype(np.float32)
 
 
 def _as_windows(window: ArrayLike, name: str, n_steps: int | None = None) -> np.ndarray:
@@ -47,11 +59,18 @@ def _as_windows(window: ArrayLike, name: str, n_steps: int | None = None) -> np.
             f"{name} must hold the last {n_steps} values (n_steps = {n_steps}), "
             f"got shape {values.shape}"
         )
-    return values.astype(np.float32)
+    return _as_float32(values, name)
 
 
-def build_forecasting_model(n_steps: int, n_features: int = 1, units: int = COURSE_UNITS) -> keras.Model:
-    """The original notebook's (11a) forecaster in Keras 3, compiled with Adam and MSE.
+def build_forecasting_model(
+    n_steps: int,
+    n_features: int = 1,
+    units: int = COURSE_UNITS,
+    *,
+    unroll: bool = False,
+    steps_per_execution: int = 1,
+) -> keras.Model:
+    """The classic recipe's forecaster in Keras 3, compiled with Adam and MSE.
 
     ``keras.Input((n_steps, n_features))`` -> ``LSTM(units, activation="relu")``
     -> ``Dense(1)``. Taught in notebook 05, which counts its parameters by hand:
@@ -62,31 +81,40 @@ def build_forecasting_model(n_steps: int, n_features: int = 1, units: int = COUR
         n_steps: time steps per window (int >= 1).
         n_features: values per time step (int >= 1).
         units: LSTM units, n in the course notation (int >= 1).
+        unroll: write the LSTM's loop out step by step (Keras's ``unroll``): the
+            same arithmetic, quicker to prepare for a window of a few steps.
+        steps_per_execution: updates Keras runs per call of its training step.
     """
     n_steps = check_int(n_steps, "n_steps", 1)
     n_features = check_int(n_features, "n_features", 1)
     units = check_int(units, "units", 1)
+    steps_per_execution = check_int(steps_per_execution, "steps_per_execution", 1)
+    if not isinstance(unroll, bool):
+        raise TypeError(f"unroll must be True or False, got {type(unroll).__name__}")
     import keras
 
     model = keras.Sequential(
         [
             keras.Input(shape=(n_steps, n_features)),
-            keras.layers.LSTM(units, activation="relu"),
+            keras.layers.LSTM(units, activation="relu", unroll=unroll),
             keras.layers.Dense(1),
         ]
     )
-    model.compile(optimizer="adam", loss="mse")
+    model.compile(optimizer="adam", loss="mse", steps_per_execution=steps_per_execution)
     return model
 
 
 def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) -> np.ndarray:
-    """Make ``steps`` full-batch updates of ``model`` on ``(X, y)``; return the loss before each.
+    """Make ``steps`` full-batch updates of ``model`` on ``(X, y)``; return the mean loss of each epoch.
 
     The same updates as ``model.fit(X, y, epochs=steps, batch_size=len(X))``
-    (the original notebook's ``fit`` when there are at most 32 samples), but the data come
-    from one repeated ``tf.data`` dataset with ``steps_per_epoch=1``: Keras
-    then keeps a single input pipeline, instead of building a new one every
-    epoch. Taught in notebook 05.
+    (the classic recipe's ``fit`` when there are at most 32 samples), but with up
+    to 200 updates per epoch: ``X`` and ``y`` are stacked up to 200 times and read
+    in batches of ``len(X)``, unshuffled, so every batch is the whole training set.
+    ``fit`` spends most of its time on tiny data sets starting each epoch, so
+    this is many times faster. Adam's variables are built before the first
+    update, which spares TensorFlow a second tracing of the training step.
+    Taught in notebook 05 (section 4, ``fit_full_batch``).
 
     Args:
         model: a compiled Keras model.
@@ -96,31 +124,60 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
         steps: number of updates (int >= 1).
 
     Returns:
-        The training loss of each update, shape (steps,).
+        The mean training loss of each epoch: ``steps // 200`` epochs of 200
+        updates, then one of the rest (one epoch in all when ``steps <= 200``).
+
+    Raises:
+        ValueError: ``X`` or ``y`` hold NaN, infinity or values beyond float32,
+            their numbers of samples differ, or the windows do not have the
+            shape the model reads.
     """
     steps = check_int(steps, "steps", 1)
-    X = np.asarray(X, dtype=np.float32)
-    y = np.asarray(y, dtype=np.float32)
+    try:
+        X = np.asarray(X)
+    except ValueError:  # ragged nested lists
+        raise ValueError("X must be an array of windows that all have the same length") from None
+    shapes = "(samples, n_steps) or (samples, n_steps, features)"
+    # as_finite_array checks 1-D or 2-D data; a 3-D X is checked flat, then keeps its shape
+    X = as_finite_array(X.reshape(-1) if X.ndim == 3 else X, "X", shapes).reshape(X.shape)
     if X.ndim == 2:
         X = X[..., np.newaxis]
     if X.ndim != 3:
         raise ValueError(f"X must have shape (samples, n_steps[, features]), got {X.shape}")
-    if len(X) == 0 or len(y) != len(X):
+    y = as_finite_array(y, "y", "(samples,) or (samples, 1)").reshape(-1)
+    if len(y) != len(X):
         raise ValueError(f"X and y must hold the same, non-zero number of samples: {len(X)} and {len(y)}")
-    import tensorflow as tf
-
-    dataset = tf.data.Dataset.from_tensor_slices((X, y)).batch(len(X)).repeat()
-    # Keras ignores `shuffle` for a dataset (and warns when it is left True); the order of
-    # the samples inside one full batch does not change its mean loss anyway.
-    history = model.fit(dataset, epochs=steps, steps_per_epoch=1, shuffle=False, verbose=0)
-    return np.asarray(history.history["loss"], dtype=np.float64)
+    X, y = _as_float32(X, "X"), _as_float32(y, "y")
+    expected = tuple(getattr(model, "input_shape", (None, *X.shape[1:]))[1:])
+    if None not in expected and tuple(X.shape[1:]) != expected:
+        raise ValueError(
+            f"X has windows of shape (n_steps, features) = {tuple(X.shape[1:])}, but the model "
+            f"reads {expected}: build it for these windows, or cut windows of its length"
+        )
+    if model.optimizer is not None and not model.optimizer.built:
+        model.optimizer.build(model.trainable_variables)  # else the first trace creates them
+    per_epoch = min(steps, UPDATES_PER_EPOCH)
+    losses = []
+    for updates, epochs in ((per_epoch, steps // per_epoch), (steps % per_epoch, 1)):
+        if updates == 0:
+            continue
+        history = model.fit(
+            np.tile(X, (updates, 1, 1)),
+            np.tile(y, updates),
+            batch_size=len(X),
+            epochs=epochs,
+            shuffle=False,  # keeps every batch the whole training set
+            verbose=0,
+        )
+        losses += history.history["loss"]
+    return np.asarray(losses, dtype=np.float64)
 
 
 def to_differences(X: ArrayLike, y: ArrayLike | None = None) -> tuple[np.ndarray, np.ndarray | None]:
     """Windows of values -> windows of changes; each target -> the change after its window.
 
     Row ``[70, 80, 90]`` becomes ``[10, 10]`` and its target ``100`` becomes
-    ``100 - 90 = 10``. Taught in notebook 05 ("A principled fix: differencing").
+    ``100 - 90 = 10``. Taught in notebook 05, section 5.
 
     Args:
         X: windows, shape (samples, n_steps) with n_steps >= 2.
@@ -128,6 +185,9 @@ def to_differences(X: ArrayLike, y: ArrayLike | None = None) -> tuple[np.ndarray
 
     Returns:
         ``(np.diff(X, axis=1), y - X[:, -1])``; the second item is None when ``y`` is.
+
+    Raises:
+        TypeError, ValueError: ``X`` or ``y`` is not finite numbers of the right shape.
     """
     X = _as_windows(X, "X")
     if X.ndim != 2:
@@ -137,7 +197,7 @@ def to_differences(X: ArrayLike, y: ArrayLike | None = None) -> tuple[np.ndarray
     changes = np.diff(X, axis=1)
     if y is None:
         return changes, None
-    y = np.asarray(y, dtype=np.float32).reshape(-1)
+    y = _as_float32(as_finite_array(y, "y", "(samples,) or (samples, 1)").reshape(-1), "y")
     if len(y) != len(X):
         raise ValueError(f"X and y must hold the same number of samples: {len(X)} and {len(y)}")
     return changes, y - X[:, -1]
@@ -166,7 +226,7 @@ class DifferencedForecaster:
     model: Any
     n_steps: int
     scale: float
-    losses: np.ndarray
+    losses: np.ndarray  # mean training loss of each epoch (train_for_steps)
 
     def predict_next(self, window: ArrayLike) -> float | np.ndarray:
         """Forecast the value after ``window``.
@@ -199,9 +259,9 @@ def train_course_forecaster(
     (``split_sequence``); turn each window into its ``n_steps - 1`` changes and
     each target into the change after the window (``to_differences``); divide
     by the typical step (``step_scale``); seed Python, NumPy and TensorFlow with
-    ``keras.utils.set_random_seed(seed)``; build the original model
-    (``build_forecasting_model(n_steps - 1)``); make ``steps`` full-batch Adam
-    updates (``train_for_steps``). On ``[10, 20, ..., 90]`` it predicts 100 for
+    ``keras.utils.set_random_seed(seed)``; build the classic model
+    (``build_forecasting_model(n_steps - 1)``, unrolled over its few steps);
+    make ``steps`` full-batch Adam updates (``train_for_steps``). On ``[10, 20, ..., 90]`` it predicts 100 for
     ``[70, 80, 90]``: notebook 05 asserts it to within 0.5; over seeds 0-19 we
     measured errors of at most 0.03 (``benchmarks/RESULTS.md`` re-measures them).
     It has learned only the steps it was trained on (notebook 05, section 5).
@@ -218,15 +278,13 @@ def train_course_forecaster(
     n_steps = check_int(n_steps, "n_steps", 2)
     seed = check_int(seed, "seed", 0)
     steps = check_int(steps, "steps", 1)
+    scale = step_scale(sequence)  # first: it refuses 2-D data and values beyond float32's range
     X, y = split_sequence(sequence, n_steps)
-    if X.ndim != 2:
-        raise ValueError(f"sequence must be 1-D (time,), got {np.asarray(sequence).ndim}-D data")
-    scale = step_scale(sequence)
     changes, next_change = to_differences(X, y)
     import keras
 
     keras.utils.set_random_seed(seed)
-    model = build_forecasting_model(n_steps - 1)
+    model = build_forecasting_model(n_steps - 1, unroll=True, steps_per_execution=UPDATES_PER_EPOCH)
     losses = train_for_steps(model, changes / scale, next_change / scale, steps)
     return DifferencedForecaster(model=model, n_steps=n_steps, scale=scale, losses=losses)
 
@@ -248,14 +306,32 @@ def recursive_forecast(
 
     Returns:
         Forecasts of shape (horizon,) for a 1-D window, (batch, horizon) for 2-D.
+
+    Raises:
+        ValueError: ``predict_next`` returned None, NaN or infinity, or the
+            wrong number of values; the message names the function.
     """
     if not callable(predict_next):
         raise TypeError(f"predict_next must be callable, got {type(predict_next).__name__}")
     horizon = check_int(horizon, "horizon", 1)
     current = _as_windows(window, "window").astype(np.float64)
+    label = getattr(predict_next, "__name__", "predict_next")
+    label = f"predict_next ({label})" if label not in ("predict_next", "<lambda>") else "predict_next"
     forecasts = []
     for step in range(horizon):
-        value = np.asarray(predict_next(current.copy()), dtype=np.float64)
+        returned = predict_next(current.copy())
+        if returned is None:
+            raise ValueError(f"{label} returned None at step {step + 1}: did it forget `return`?")
+        try:
+            if isinstance(returned, (str, bytes)):
+                raise TypeError
+            value = np.asarray(returned, dtype=np.float64)
+        except (TypeError, ValueError):
+            raise TypeError(
+                f"{label} must return a number (one per window), got {type(returned).__name__}"
+            ) from None
+        if not np.all(np.isfinite(value)):
+            raise ValueError(f"{label} returned NaN or infinity at step {step + 1}")
         expected = current.shape[:-1]
         if value.shape != expected and value.size != max(1, int(np.prod(expected))):
             raise ValueError(

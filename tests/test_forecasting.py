@@ -146,6 +146,8 @@ def test_build_forecasting_model_matches_the_hand_count():
         ({"n_steps": 3.0}, TypeError, "n_steps"),
         ({"n_steps": 3, "n_features": 0}, ValueError, "n_features"),
         ({"n_steps": 3, "units": "50"}, TypeError, "units"),
+        ({"n_steps": 3, "unroll": 1}, TypeError, "unroll"),
+        ({"n_steps": 3, "steps_per_execution": 0}, ValueError, "steps_per_execution"),
     ],
 )
 def test_build_forecasting_model_rejects_bad_input(kwargs, error, match):
@@ -153,17 +155,33 @@ def test_build_forecasting_model_rejects_bad_input(kwargs, error, match):
         build_forecasting_model(**kwargs)
 
 
-def test_train_for_steps_returns_one_loss_per_update():
+def test_train_for_steps_returns_the_loss_of_each_epoch():
     keras = pytest.importorskip("keras")
     keras.utils.set_random_seed(0)
     model = build_forecasting_model(2, units=4)
-    losses = train_for_steps(model, [[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0], 5)
-    assert losses.shape == (5,) and np.all(np.isfinite(losses))
+    losses = train_for_steps(model, [[1.0, 1.0], [1.0, 1.0]], [1.0, 1.0], 250)  # 200, then 50
+    assert losses.shape == (2,) and np.all(np.isfinite(losses))
     assert losses[-1] < losses[0]
+    assert train_for_steps(model, [[1.0, 1.0]], [1.0], 7).shape == (1,)
     with pytest.raises(ValueError, match="same, non-zero number"):
         train_for_steps(model, [[1.0, 1.0]], [1.0, 2.0], 5)
     with pytest.raises(ValueError, match="steps"):
         train_for_steps(model, [[1.0, 1.0]], [1.0], 0)
+
+
+def test_train_for_steps_makes_the_updates_of_one_epoch_per_update():
+    """The claim of notebook 05, section 4: many updates per epoch change nothing but the time."""
+    keras = pytest.importorskip("keras")
+    X = np.array([[1.0, 2.0], [2.0, 3.5], [0.5, 1.0]], dtype=np.float32)
+    y = np.array([3.0, 5.0, 1.5], dtype=np.float32)
+    keras.utils.set_random_seed(3)
+    fast = build_forecasting_model(2, units=8, unroll=True, steps_per_execution=10)
+    train_for_steps(fast, X, y, 30)
+    keras.utils.set_random_seed(3)
+    slow = build_forecasting_model(2, units=8)
+    slow.fit(X[..., np.newaxis], y, epochs=30, batch_size=len(X), shuffle=False, verbose=0)
+    for a, b in zip(fast.get_weights(), slow.get_weights(), strict=True):
+        np.testing.assert_allclose(a, b, atol=1e-5)
 
 
 def test_train_course_forecaster_predicts_100():
@@ -172,7 +190,7 @@ def test_train_course_forecaster_predicts_100():
     forecaster = train_course_forecaster(SERIES, 3, seed=0)
     assert isinstance(forecaster, DifferencedForecaster)
     assert forecaster.n_steps == 3 and forecaster.scale == 10.0
-    assert forecaster.losses.shape == (200,)
+    assert forecaster.losses.shape == (1,)  # one epoch of 200 updates
     forecast = forecaster.predict_next([70, 80, 90])
     assert isinstance(forecast, float)
     assert abs(forecast - 100) < 0.5
@@ -219,3 +237,112 @@ def test_predict_next_rejects_a_window_of_the_wrong_length():
         forecaster.predict_next([80, 90])
     with pytest.raises(ValueError, match="NaN"):
         forecaster.predict_next([70, np.nan, 90])
+
+
+# ---------------------------------------------------------------- odd inputs (regressions)
+
+
+def forgets_return(window):
+    window[-1] + 1.0  # noqa: B018 - a learner's rule that forgets `return`
+
+
+@pytest.mark.parametrize(
+    ("predict_next", "error", "match"),
+    [
+        (lambda w: None, ValueError, r"predict_next returned None at step 1: .*forget `return`"),
+        (forgets_return, ValueError, r"predict_next \(forgets_return\) returned None"),
+        (lambda w: float("nan"), ValueError, "NaN or infinity at step 1"),
+        (lambda w: np.inf if w[-1] > 95 else w[-1] + 10, ValueError, "NaN or infinity at step 2"),
+        (lambda w: "100", TypeError, "must return a number"),
+        (lambda w: {"next": 100}, TypeError, "must return a number"),
+    ],
+)
+def test_recursive_forecast_names_a_function_that_returns_no_number(predict_next, error, match):
+    with pytest.raises(error, match=match):
+        recursive_forecast(predict_next, [70, 80, 90], 3)
+
+
+@pytest.mark.parametrize(
+    ("y", "error", "match"),
+    [
+        ([np.nan, 1.0], ValueError, "y holds NaN"),
+        ([np.inf, 1.0], ValueError, "y holds NaN"),
+        ("ab", TypeError, "y must hold numbers"),
+        ([True, False], TypeError, "y must hold numbers"),
+        ([], ValueError, "y is empty"),
+        ([1.0, 2.0, 3.0], ValueError, "same number of samples"),
+        ([1e39, 1.0], ValueError, "y holds values too large for float32"),
+    ],
+)
+def test_to_differences_checks_y(y, error, match):
+    with pytest.raises(error, match=match):
+        to_differences([[1.0, 2.0], [3.0, 4.0]], y)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: to_differences([[1.0, 2.0], [3.0, 4e38]]),
+        lambda: step_scale([1.0, -1e300]),
+        lambda: last_value_forecast([1.0, 1e39]),
+        lambda: train_course_forecaster([1e39 * k for k in range(1, 10)], 3),
+    ],
+)
+def test_values_beyond_float32_raise_instead_of_becoming_inf(call):
+    with pytest.raises(ValueError, match="too large for float32"):
+        call()
+
+
+def test_float32_range_itself_is_accepted():
+    big = float(np.finfo(np.float32).max)
+    np.testing.assert_array_equal(to_differences([[0.0, big]])[0], [[big]])
+
+
+@pytest.mark.parametrize(
+    ("X", "y", "error", "match"),
+    [
+        ([[1.0, np.nan], [1.0, 1.0]], [1.0, 1.0], ValueError, "X holds NaN"),
+        ([[[1.0], [1.0]], [[np.inf], [1.0]]], [1.0, 1.0], ValueError, "X holds NaN"),
+        ([[1.0, 1.0], [1.0, 1.0]], [1.0, np.nan], ValueError, "y holds NaN"),
+        ([[1.0, 1.0], [1.0, 1e39]], [1.0, 1.0], ValueError, "X holds values too large"),
+        ([[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]], [1.0, 1.0], ValueError, r"model reads \(2, 1\)"),
+        ([[[1.0, 2.0], [1.0, 2.0]]], [1.0], ValueError, r"model reads \(2, 1\)"),
+        ([[1.0, 1.0], [1.0]], [1.0, 1.0], ValueError, "same length"),
+        ("ab", [1.0], TypeError, "X must hold numbers"),
+        ([[1.0, 1.0]], [1.0, 2.0], ValueError, "same, non-zero number"),
+    ],
+)
+def test_train_for_steps_refuses_bad_data_before_training(X, y, error, match):
+    keras = pytest.importorskip("keras")
+    keras.utils.set_random_seed(0)
+    model = build_forecasting_model(2, units=4)
+    before = [w.copy() for w in model.get_weights()]
+    with pytest.raises(error, match=match):
+        train_for_steps(model, X, y, 3)
+    for old, new in zip(before, model.get_weights(), strict=True):
+        np.testing.assert_array_equal(old, new)  # nothing was trained
+
+
+def test_train_for_steps_traces_the_training_step_once():
+    """Notebook 05, Going further: building Adam's variables first spares a second tracing."""
+    keras = pytest.importorskip("keras")
+
+    class Counting(keras.Sequential):
+        traces = 0
+
+        def train_step(self, data):
+            Counting.traces += 1  # runs only while TensorFlow traces the step
+            return super().train_step(data)
+
+    def counting_model():
+        model = Counting([keras.Input((2, 1)), keras.layers.LSTM(4), keras.layers.Dense(1)])
+        model.compile(optimizer="adam", loss="mse")
+        return model
+
+    X, y = np.ones((3, 2, 1), np.float32), np.ones(3, np.float32)
+    Counting.traces = 0
+    counting_model().fit(X, y, epochs=2, verbose=0)
+    plain_fit = Counting.traces
+    Counting.traces = 0
+    train_for_steps(counting_model(), X, y, 2)
+    assert plain_fit == 2 and Counting.traces == 1

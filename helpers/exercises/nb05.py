@@ -1,17 +1,47 @@
 """Answer checks for the exercises of notebooks/05_univariate_lstm_forecasting.ipynb.
 
+Each exercise is a function the learner fills in and passes to its check::
+
+    def lstm_input_shape():
+        return ...  # your answer: a tuple of three ints
+
+    ex.check_input_shape(lstm_input_shape)
+
 Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); the placeholder ``None`` gets a reminder.
+wrong) and returns a Verdict (truthy when right); a placeholder gets a
+reminder, and nothing a learner passes makes a check raise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import textwrap
 from typing import Any
 
 import numpy as np
 
-from helpers.exercises import Verdict, feedback, is_number, not_answered, unanswered
+from helpers.exercises import (
+    Verdict,
+    answer_value,
+    as_int,
+    as_number,
+    as_shape,
+    call_learner_function,
+    never_raises,
+    not_answered,
+    unanswered,
+)
+from helpers.exercises import (
+    feedback as _feedback_one_line,
+)
+
+
+def feedback(ok: bool, message: str) -> Verdict:
+    """``helpers.exercises.feedback`` with the message wrapped at 90 characters a line."""
+    prefix = "Correct: " if ok else "Not yet: "
+    parts = message.split("\n")
+    lines = [textwrap.fill(prefix + part if i == 0 else part, 90) for i, part in enumerate(parts)]
+    return _feedback_one_line(ok, "\n".join(lines)[len(prefix):])
+
 
 # Exercise 1: 50 values, n_steps = 7, univariate.
 _LENGTH, _N_STEPS = 50, 7
@@ -22,16 +52,25 @@ _WINDOW, _SCALE, _OUTPUT = (3.0, 7.0, 12.0, 18.0), 5.0, 1.4
 # Exercise 5: training targets of [10, ..., 90] with n_steps = 3 span 40 to 90.
 _QUERIES = {"a": (20, 30, 40), "b": (50, 60, 70), "c": (90, 100, 110), "d": (0, 10, 20), "e": (60, 70, 80)}
 _TARGET_RANGE = (40, 90)
+# Exercise 6: train_course_forecaster(series, 3, seed=s, steps=50) forecasts 92.5-93.9 after
+# [70, 80, 90] for seeds 0-3 (10 updates: 90.3-90.9; 100: 97.3-99.7; 200: 100.00-100.01).
+_FEWER_UPDATES = (91.5, 97.0)
 
 
+def _value(answer: Any, name: str) -> Any:
+    """The learner's answer: what their function returns (``...`` while it is the placeholder)."""
+    return ... if unanswered(answer) else answer_value(answer, name)
+
+
+@never_raises
 def check_input_shape(answer: Any) -> Verdict:
     """Exercise 1: the LSTM input shape for 50 values cut with n_steps = 7."""
+    answer = _value(answer, "lstm_input_shape")
     if unanswered(answer):
         return not_answered("Exercise 1")
-    try:
-        shape = tuple(int(n) for n in answer)
-    except (TypeError, ValueError):
-        return feedback(False, f"give a tuple of ints such as (2, 3, 4), got {answer!r}.")
+    shape = as_shape(answer)
+    if shape is None:
+        return feedback(False, f"return a tuple of ints such as (2, 3, 4), got {answer!r}.")
     samples = _LENGTH - _N_STEPS
     if shape == (samples, _N_STEPS, 1):
         return feedback(True, "len(series) - n_steps windows, each of n_steps time steps of 1 feature.")
@@ -46,15 +85,17 @@ def check_input_shape(answer: Any) -> Verdict:
     return feedback(False, "count the windows: each starts one value later, and each needs a target after it.")
 
 
+@never_raises
 def check_parameter_count(answer: Any) -> Verdict:
     """Exercise 2: parameters of Input((10, 2)) -> LSTM(32) -> Dense(1)."""
+    answer = _value(answer, "parameter_count")
     if unanswered(answer):
         return not_answered("Exercise 2")
-    if not is_number(answer) or float(answer) != int(answer):
-        return feedback(False, f"give a whole number (an int), got {answer!r}.")
+    value = as_int(answer)
+    if value is None:
+        return feedback(False, f"return a whole number (an int), got {answer!r}.")
     d, n = _FEATURES, _UNITS
     lstm, dense = 4 * (n * (d + n) + n), n + 1
-    value = int(answer)
     if value == lstm + dense:
         return feedback(True, "4·(n·(d+n)+n) for the LSTM plus n+1 for Dense; the 10 time steps add none.")
     if value == lstm:
@@ -69,16 +110,33 @@ def check_parameter_count(answer: Any) -> Verdict:
                            "the number of time steps does not enter.")
 
 
+def _numbers(value: Any) -> np.ndarray | None:
+    """A flat float array when ``value`` is a list, tuple or array of finite real numbers, else None."""
+    if isinstance(value, (str, bytes, dict, set)):
+        return None
+    try:
+        array = np.asarray(value, dtype=float).reshape(-1)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if array.size == 0 or not np.all(np.isfinite(array)):
+        return None
+    if any(isinstance(item, bool) for item in np.asarray(value, dtype=object).reshape(-1)):
+        return None
+    return array
+
+
+@never_raises
 def check_differenced_forecast(answer: Any) -> Verdict:
     """Exercise 3: (scaled changes the LSTM sees, forecast) for window [3, 7, 12, 18], scale 5."""
+    answer = _value(answer, "differenced_forecast")
     if unanswered(answer):
         return not_answered("Exercise 3")
-    try:
-        changes, forecast = answer
-        changes = np.asarray(changes, dtype=float).reshape(-1)
-        forecast = float(forecast)
-    except (TypeError, ValueError):
-        return feedback(False, "give a tuple (changes, forecast): a list of numbers, then one number.")
+    form = "return a tuple (changes, forecast): a list of numbers, then one number."
+    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        return feedback(False, form)
+    changes, forecast = _numbers(answer[0]), as_number(answer[1])
+    if changes is None or forecast is None:
+        return feedback(False, form)
     window = np.array(_WINDOW)
     expected_changes = np.diff(window) / _SCALE
     if changes.shape != expected_changes.shape:
@@ -99,7 +157,7 @@ def check_differenced_forecast(answer: Any) -> Verdict:
     return feedback(False, "(a) is right. (b) turn the output back into a change, then into a value.")
 
 
-def _reference_recursive(predict_next: Callable[[np.ndarray], float], window, horizon: int) -> np.ndarray:
+def _reference_recursive(predict_next: Any, window: list[float], horizon: int) -> np.ndarray:
     window = [float(v) for v in window]
     forecasts = []
     for _ in range(horizon):
@@ -109,12 +167,13 @@ def _reference_recursive(predict_next: Callable[[np.ndarray], float], window, ho
     return np.array(forecasts)
 
 
+@never_raises
 def check_recursive_forecast(function: Any) -> Verdict:
-    """Exercise 4: a learner's recursive forecasting loop."""
+    """Exercise 4: a learner's recursive forecasting loop, my_recursive_forecast(predict_next, window, horizon)."""
     if unanswered(function):
         return not_answered("Exercise 4")
     if not callable(function):
-        return feedback(False, f"give a function my_recursive_forecast(predict_next, window, horizon), "
+        return feedback(False, f"pass a function my_recursive_forecast(predict_next, window, horizon), "
                                f"got {type(function).__name__}.")
     rules = [
         ("repeat the last step", lambda w: w[-1] + (w[-1] - w[-2]), [1.0, 2.0, 4.0], 5),
@@ -123,15 +182,11 @@ def check_recursive_forecast(function: Any) -> Verdict:
     ]
     for name, rule, window, horizon in rules:
         expected = _reference_recursive(rule, window, horizon)
-        try:
-            result = function(rule, np.array(window), horizon)
-        except Exception as error:  # report the learner's error as a hint
-            return feedback(False, f"your function raised {type(error).__name__}: {error}")
+        result = call_learner_function(function, rule, np.array(window), horizon, name="my_recursive_forecast")
         if unanswered(result):
-            return feedback(False, "your function returned nothing: return the array of forecasts.")
-        try:
-            result = np.asarray(result, dtype=float).reshape(-1)
-        except (TypeError, ValueError):
+            return not_answered("Exercise 4")
+        result = _numbers(result)
+        if result is None:
             return feedback(False, "return a NumPy array of numbers, one forecast per step.")
         if result.shape != expected.shape:
             return feedback(False, f"with horizon={horizon} return {horizon} forecasts, got {result.size}.")
@@ -148,16 +203,17 @@ def check_recursive_forecast(function: Any) -> Verdict:
     return feedback(True, "each forecast goes back into the window, which slides one step.")
 
 
+@never_raises
 def check_extrapolation(answer: Any) -> Verdict:
     """Exercise 5: which queries' true next values lie outside the training targets (40 to 90)."""
+    answer = _value(answer, "extrapolated_queries")
     if unanswered(answer):
         return not_answered("Exercise 5")
     if isinstance(answer, str):
         answer = {answer}
-    try:
-        letters = {str(letter).strip().lower() for letter in answer}
-    except TypeError:
-        return feedback(False, f'give a set of letters such as {{"a", "b"}}, got {answer!r}.')
+    if not isinstance(answer, (set, frozenset, list, tuple)) or not all(isinstance(x, str) for x in answer):
+        return feedback(False, f'return a set of letters such as {{"a", "b"}}, got {answer!r}.')
+    letters = {letter.strip().lower() for letter in answer}
     unknown = letters - set(_QUERIES)
     if unknown:
         return feedback(False, f"choose among a, b, c, d, e; got {sorted(unknown)}.")
@@ -171,3 +227,28 @@ def check_extrapolation(answer: Any) -> Verdict:
         return feedback(False, "one of your queries has a true next value between 40 and 90 inclusive, which the "
                                "model has seen in training.")
     return feedback(False, "work out each query's true next value and compare it with 40 to 90 (inclusive).")
+
+
+@never_raises
+def check_fewer_updates(answer: Any) -> Verdict:
+    """Exercise 6: the fixed recipe's forecast for [70, 80, 90] after 50 updates instead of 200."""
+    answer = _value(answer, "forecast_after_50_updates")
+    if unanswered(answer):
+        return not_answered("Exercise 6")
+    value = as_number(answer)
+    if value is None:
+        return feedback(False, f"return the forecast, one number such as 97.3, got {answer!r}.")
+    low, high = _FEWER_UPDATES
+    if low <= value <= high:
+        return feedback(True, "after 50 updates the forecast is still on its way from 90 to 100.\n"
+                              "An untrained network outputs a change near 0, so the forecast starts at\n"
+                              "the last value, 90; Adam's small steps need about 200 updates to reach\n"
+                              "'add 10'. Unfinished training again, as in section 4.")
+    if abs(value - 100) < 0.5:
+        return feedback(False, "that is what 200 updates give: pass steps=50 to train_course_forecaster.")
+    if 90 <= value < low:
+        return feedback(False, "that looks like fewer than 50 updates: pass steps=50.")
+    if high < value < 100:
+        return feedback(False, "that looks like more than 50 updates: pass steps=50.")
+    return feedback(False, "train with train_course_forecaster(series, n_steps, seed=0, steps=50), then "
+                           "return its predict_next([70, 80, 90]).")
