@@ -18,8 +18,15 @@ def sweep():
 
 
 def test_the_committed_sweep_supports_every_claim(sweep):
-    statements = check_sweep_claims(sweep)
-    assert len(statements) >= 8 and all(len("Checked: " + line) <= 90 for line in statements)
+    cells = check_sweep_claims(sweep)
+    variants = check_sweep_claims(sweep, "variants")
+    assert len(cells) >= 5 and len(variants) >= 5
+    assert not any("b_i" in line or "18 units" in line for line in cells)
+
+
+def test_an_unknown_part_is_refused(sweep):
+    with pytest.raises(ValueError, match="part"):
+        check_sweep_claims(sweep, "everything")
 
 
 def test_accuracies_have_one_column_per_seed(sweep):
@@ -41,15 +48,29 @@ def set_accuracy(sweep, series, gap, seed, value):
     "series, gap, seed, value, word",
     [
         ("SimpleRNN", 30, 0, 1.0, "2 of 5 learn gap 30"),
+        ("SimpleRNN", 30, 0, 0.5, "a third reaches 91%"),
         ("LSTM, b_f = 5", 50, 1, 0.5, "every gap up to 50"),
         ("GRU, b_z = 5", 200, 4, 0.6, "GRU"),
         ("SimpleRNN", 100, 4, 0.8, "67%"),
-        ("LSTM, b_f = 1 (Keras default)", 100, 0, 1.0, "chance in every seed"),
     ],
 )
 def test_a_changed_result_breaks_its_claim(sweep, series, gap, seed, value, word):
     with pytest.raises(AssertionError, match=word):
         check_sweep_claims(set_accuracy(sweep, series, gap, seed, value))
+
+
+@pytest.mark.parametrize(
+    "series, gap, seed, value, word",
+    [
+        ("LSTM, b_f = 1 (Keras default)", 100, 0, 1.0, "chance in every seed"),
+        ("SimpleRNN, 18 units", 200, 2, 0.5, "below chance"),
+        ("LSTM, b_f = 5, b_i = -3", 200, 4, 0.5, "b_i = -3"),
+        ("SimpleRNN, no distractors", 200, 1, 1.0, "2 of 3 gap 200"),
+    ],
+)
+def test_a_changed_variant_breaks_its_claim(sweep, series, gap, seed, value, word):
+    with pytest.raises(AssertionError, match=word):
+        check_sweep_claims(set_accuracy(sweep, series, gap, seed, value), "variants")
 
 
 def test_a_missing_run_is_reported(sweep):
