@@ -3,7 +3,9 @@
     python tools/check_slides.py             # the decks in build/slides/
     python tools/check_slides.py --decks DIR
 
-A slide overflows when its content is taller or wider than the 1280x720 slide.
+A deck shrinks a slide whose content is taller than the 1280x720 slide (never
+below half size, see tools/slides_template); a slide overflows when even that
+does not make it fit.
 The page may load nothing from the network: any request that is not a local
 file counts as a failure too (the decks must work offline). Screenshots go to
 `<decks>/screenshots/<deck>/NNN.png`. Exits 1 when a slide overflows or a deck
@@ -26,9 +28,10 @@ CHROMIUM_ARGS = [
 SLIDE_SIZE = {"width": 1280, "height": 720}
 
 
-def check_deck(browser, deck: Path, shots: Path) -> tuple[int, list[str]]:
-    """Return the number of slides in ``deck`` and its problems."""
+def check_deck(browser, deck: Path, shots: Path) -> tuple[int, list[float], list[str]]:
+    """Return the number of slides in ``deck``, the zoom of each slide shrunk to fit, and problems."""
     problems: list[str] = []
+    shrunk: list[float] = []
     page = browser.new_page(viewport=SLIDE_SIZE)
 
     def refuse_network(route):
@@ -48,13 +51,17 @@ def check_deck(browser, deck: Path, shots: Path) -> tuple[int, list[str]]:
         page.wait_for_timeout(60)
         size = page.evaluate(
             """() => { const s = Reveal.getCurrentSlide(), c = Reveal.getConfig();
-                       return {h: s.scrollHeight, w: s.scrollWidth, H: c.height, W: c.width}; }"""
+                       const z = parseFloat(s.style.zoom || "1");
+                       return {h: s.scrollHeight * z, w: s.scrollWidth * z, z: z,
+                               H: c.height, W: c.width}; }"""
         )
         page.screenshot(path=str(shots / f"{number:03d}.png"))
+        if size["z"] < 1:
+            shrunk.append(size["z"])
         if size["h"] > size["H"] or size["w"] > size["W"]:
-            problems.append(f"slide {number} overflows: {size['w']}x{size['h']} px")
+            problems.append(f"slide {number} overflows: {size['w']:.0f}x{size['h']:.0f} px")
     page.close()
-    return len(indices), problems
+    return len(indices), shrunk, problems
 
 
 def main() -> int:
@@ -71,18 +78,22 @@ def main() -> int:
     if not decks:
         print(f"No decks in {args.decks}: run `make slides`.")
         return 1
-    total, failures = 0, 0
+    total, failures, all_shrunk = 0, 0, []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         for deck in decks:
-            count, problems = check_deck(browser, deck, args.decks / "screenshots" / deck.stem)
+            count, shrunk, problems = check_deck(browser, deck, args.decks / "screenshots" / deck.stem)
             total += count
             failures += len(problems)
-            print(f"{deck.name}: {count} slides, {len(problems)} problems")
+            all_shrunk += shrunk
+            smallest = f", smallest zoom {min(shrunk):.2f}" if shrunk else ""
+            print(f"{deck.name}: {count} slides, {len(shrunk)} shrunk to fit{smallest}, "
+                  f"{len(problems)} problems")
             for problem in problems:
                 print(f"  {problem}")
         browser.close()
-    print(f"{len(decks)} decks, {total} slides, {failures} problems")
+    print(f"{len(decks)} decks, {total} slides, {len(all_shrunk)} shrunk to fit "
+          f"({sum(z < 0.8 for z in all_shrunk)} below 80%), {failures} problems")
     return 1 if failures else 0
 
 

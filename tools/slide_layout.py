@@ -25,7 +25,7 @@ import struct
 from typing import Any
 
 # Layout of the deck (tools/slides_template): a 1280x720 slide, in pixels.
-SLIDE_HEIGHT = 640  # usable height, after margins and the slide number
+SLIDE_HEIGHT = 600  # usable height, after margins, the slide number and a safety margin
 TEXT_LINE, TEXT_CHARS = 31, 100  # prose: 22 px type
 CODE_LINE, CODE_CHARS = 21, 118  # code and text output: 16 px monospace
 CELL_GAP = 16
