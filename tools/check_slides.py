@@ -48,18 +48,28 @@ def check_deck(browser, deck: Path, shots: Path) -> tuple[int, list[float], list
     shots.mkdir(parents=True, exist_ok=True)
     for number, index in enumerate(indices, start=1):
         page.evaluate(f"Reveal.slide({index['h']}, {index.get('v') or 0})")
-        page.wait_for_timeout(60)
+        page.wait_for_timeout(400)  # the deck fits a tall slide again 250 ms after showing it
         size = page.evaluate(
-            """() => { const s = Reveal.getCurrentSlide(), c = Reveal.getConfig();
-                       const z = parseFloat(s.style.zoom || "1");
-                       return {h: s.scrollHeight * z, w: s.scrollWidth * z, z: z,
-                               H: c.height, W: c.width}; }"""
+            """() => {
+                 // What a viewer sees: every element of the slide against the slide's box.
+                 const s = Reveal.getCurrentSlide(), box = document.querySelector(".reveal .slides")
+                     .getBoundingClientRect();
+                 let bottom = box.top, right = box.left;
+                 for (const e of s.querySelectorAll("*")) {
+                   const r = e.getBoundingClientRect();
+                   if (r.width && r.height) { bottom = Math.max(bottom, r.bottom);
+                                              right = Math.max(right, r.right); }
+                 }
+                 return {over_y: bottom - box.bottom, over_x: right - box.right,
+                         z: parseFloat(s.style.zoom || "1")};
+               }"""
         )
         page.screenshot(path=str(shots / f"{number:03d}.png"))
         if size["z"] < 1:
             shrunk.append(size["z"])
-        if size["h"] > size["H"] or size["w"] > size["W"]:
-            problems.append(f"slide {number} overflows: {size['w']:.0f}x{size['h']:.0f} px")
+        if size["over_y"] > 1 or size["over_x"] > 1:
+            problems.append(f"slide {number} overflows by {max(size['over_y'], 0):.0f} px down, "
+                            f"{max(size['over_x'], 0):.0f} px right")
     page.close()
     return len(indices), shrunk, problems
 
