@@ -21,6 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import nbformat
 from nbconvert import SlidesExporter
 from traitlets.config import Config
 
@@ -28,6 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import stamp_notebooks  # noqa: E402
+from slide_layout import is_extra_code  # noqa: E402
+
+EXTRA_CODE_TAG = "slides-hide-input"
 
 # What the decks load, from the npm registry, at versions nbconvert 7's reveal template works with.
 VENDOR_PACKAGES = {"reveal.js": "4.6.0", "mathjax": "2.7.9", "jquery": "3.7.1", "requirejs": "2.3.7"}
@@ -79,7 +83,17 @@ def exporter() -> SlidesExporter:
     config.SlidesExporter.exclude_output_prompt = True
     config.TemplateExporter.extra_template_basedirs = [str(ROOT / "tools")]
     config.SlidesExporter.template_name = "slides_template"
+    # A slide shows what "# extra code" draws, not the plotting code itself.
+    config.TagRemovePreprocessor.enabled = True
+    config.TagRemovePreprocessor.remove_input_tags = {EXTRA_CODE_TAG}
     return SlidesExporter(config=config)
+
+
+def mark_extra_code(nb) -> None:
+    """Tag, in memory, the cells the course marks as not the lesson (``# extra code``)."""
+    for cell in nb.cells:
+        if cell.cell_type == "code" and is_extra_code(cell.source):
+            cell.metadata.setdefault("tags", []).append(EXTRA_CODE_TAG)
 
 
 def build(out: Path) -> list[Path]:
@@ -90,7 +104,9 @@ def build(out: Path) -> list[Path]:
     course = stamp_notebooks.load_course()
     decks = []
     for entry in course.entries:
-        html, _ = slides.from_filename(str(ROOT / "notebooks" / entry.file))
+        nb = nbformat.read(ROOT / "notebooks" / entry.file, as_version=4)
+        mark_extra_code(nb)
+        html, _ = slides.from_notebook_node(nb)
         # The Colab badge is an image from the web; a lecture-hall deck has no use for it.
         html = COLAB_BADGE.sub("", html)
         deck = out / entry.file.replace(".ipynb", ".slides.html")

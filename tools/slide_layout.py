@@ -9,7 +9,8 @@ the live slides (jupyterlab-rise, in `make lab`) and the static decks
 * other cells join the slide above them while its estimated height at
   1280x720 leaves room, and start a sub-slide when it does not;
 * the set-up cell, `## Going further` and everything after it, and the
-  footer are left out (`skip`).
+  footer are left out (`skip`); a cell marked `# extra code` shows only its
+  output (tools/build_slides.py hides its code).
 
 The height estimate is deliberately simple (lines of text, code and output,
 and image sizes read from the stored PNGs); `tools/check_slides.py` measures
@@ -103,13 +104,18 @@ def output_height(output: dict[str, Any]) -> int:
     return 0
 
 
+def is_extra_code(source: str) -> bool:
+    """True for a code cell the course marks as not the lesson; decks show only its output."""
+    return source.lstrip().lower().startswith("# extra code")
+
+
 def cell_height(cell: dict[str, Any]) -> int:
     """Estimated height of a cell and its outputs on a slide."""
     source = cell.get("source", "")
     source = source if isinstance(source, str) else "".join(source)
     if cell.get("cell_type") == "markdown":
         return markdown_height(source)
-    code = _wrapped(source.splitlines(), CODE_CHARS) * CODE_LINE + CELL_GAP
+    code = 0 if is_extra_code(source) else _wrapped(source.splitlines(), CODE_CHARS) * CODE_LINE + CELL_GAP
     return code + sum(output_height(o) for o in cell.get("outputs", [])) + CELL_GAP
 
 
