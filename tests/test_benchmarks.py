@@ -88,7 +88,7 @@ def test_full_run_renders_every_section_without_a_partial_banner():
     for heading in ("## Targets", "## 1. Forecasting", "## 2. Notebooks", "## 3. NumPy cells against Keras"):
         assert heading in text
     assert "Test CPU, 2 cores" in text and "keras 3.15.1" in text
-    assert "| Course / original fit time | 10      |" in text
+    assert "| Course / classic fit time | 10      |" in text
     assert "`lstm_forward`" in text and "3.0e-07" in text and "2×5×1×3" in text
     assert "/work" not in text and "/tmp" not in text
 

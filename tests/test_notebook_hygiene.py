@@ -121,3 +121,21 @@ def test_section_headings_start_their_cell(notebook):
             continue
         later = [line for line in "".join(cell["source"]).splitlines()[1:] if re.match(r"#{2,3}\s", line)]
         assert not later, f"{name} cell {i}: heading {later[0]!r} inside a cell; split the cell there"
+
+
+MAIN_PATH_WORDS = 2500  # a newcomer's main path; reference material goes under "Going further"
+
+
+def test_main_path_is_at_most_2500_words(notebook):
+    """Words of markdown before the `Going further` heading, without $maths$ or HTML tags."""
+    name, nb = notebook
+    words = 0
+    for cell in nb["cells"]:
+        source = "".join(cell["source"])
+        if cell["cell_type"] == "markdown":
+            if re.search(r"^#+ .*going further", source, re.IGNORECASE | re.MULTILINE):
+                break
+            words += len(re.sub(r"<[^>]+>|\$[^$]*\$", " ", source).split())
+    else:
+        pytest.fail(f"{name} has no 'Going further' part")
+    assert words <= MAIN_PATH_WORDS, f"{name}: main path has {words} words (limit {MAIN_PATH_WORDS})"
