@@ -215,7 +215,7 @@ def _recipes(results: Results) -> list[str]:
         parts.append(f"**The course recipe could not run:** {results.course_recipe_error}")
     ratios = fit_ratios(runs)
     rows = []
-    for label, recipe in (("Original recipe", SEED), ("Course recipe", COURSE)):
+    for label, recipe in (("Classic recipe", SEED), ("Course recipe", COURSE)):
         chosen = [r for r in runs if r.recipe == recipe]
         rows.append([label, len(chosen), spread((r.prediction for r in chosen), 3),
                      spread((r.abs_error for r in chosen), 3), spread(r.fit_seconds for r in chosen)])
