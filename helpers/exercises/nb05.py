@@ -57,15 +57,10 @@ _TARGET_RANGE = (40, 90)
 _FEWER_UPDATES = (91.5, 97.0)
 
 
-def _value(answer: Any, name: str) -> Any:
-    """The learner's answer: what their function returns (``...`` while it is the placeholder)."""
-    return ... if unanswered(answer) else answer_value(answer, name)
-
-
 @never_raises
 def check_input_shape(answer: Any) -> Verdict:
     """Exercise 1: the LSTM input shape for 50 values cut with n_steps = 7."""
-    answer = _value(answer, "lstm_input_shape")
+    answer = answer_value(answer, "lstm_input_shape")
     if unanswered(answer):
         return not_answered("Exercise 1")
     shape = as_shape(answer)
@@ -88,7 +83,7 @@ def check_input_shape(answer: Any) -> Verdict:
 @never_raises
 def check_parameter_count(answer: Any) -> Verdict:
     """Exercise 2: parameters of Input((10, 2)) -> LSTM(32) -> Dense(1)."""
-    answer = _value(answer, "parameter_count")
+    answer = answer_value(answer, "parameter_count")
     if unanswered(answer):
         return not_answered("Exercise 2")
     value = as_int(answer)
@@ -128,7 +123,7 @@ def _numbers(value: Any) -> np.ndarray | None:
 @never_raises
 def check_differenced_forecast(answer: Any) -> Verdict:
     """Exercise 3: (scaled changes the LSTM sees, forecast) for window [3, 7, 12, 18], scale 5."""
-    answer = _value(answer, "differenced_forecast")
+    answer = answer_value(answer, "differenced_forecast")
     if unanswered(answer):
         return not_answered("Exercise 3")
     form = "return a tuple (changes, forecast): a list of numbers, then one number."
@@ -206,7 +201,7 @@ def check_recursive_forecast(function: Any) -> Verdict:
 @never_raises
 def check_extrapolation(answer: Any) -> Verdict:
     """Exercise 5: which queries' true next values lie outside the training targets (40 to 90)."""
-    answer = _value(answer, "extrapolated_queries")
+    answer = answer_value(answer, "extrapolated_queries")
     if unanswered(answer):
         return not_answered("Exercise 5")
     if isinstance(answer, str):
@@ -232,7 +227,7 @@ def check_extrapolation(answer: Any) -> Verdict:
 @never_raises
 def check_fewer_updates(answer: Any) -> Verdict:
     """Exercise 6: the fixed recipe's forecast for [70, 80, 90] after 50 updates instead of 200."""
-    answer = _value(answer, "forecast_after_50_updates")
+    answer = answer_value(answer, "forecast_after_50_updates")
     if unanswered(answer):
         return not_answered("Exercise 6")
     value = as_number(answer)
