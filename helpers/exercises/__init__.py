@@ -14,20 +14,46 @@ passed to its check::
 
     ex.check_parameter_count(parameter_count)
 
-A check decorated with :func:`never_raises` reads such a function with
-:func:`answer_value` and answers anything it is given with a hint, never a
-traceback.
+One way to write a check: decorate a function of the parsed answer with
+:func:`exercise`. The decorator calls the learner's function, answers a
+placeholder with a reminder, parses the value (``read=as_int`` ...) and
+turns anything unexpected into a hint, so the check holds only its own logic::
+
+    @exercise(2, read=as_int, expects="one whole number, such as 1234")
+    def check_parameter_count(count: int) -> Verdict:
+        if count == 4 * (32 * 2 + 32 * 32 + 32):
+            return feedback(True, "4 gates, each with input weights, recurrent weights and a bias.")
+        return feedback(False, "count the weights of one gate, then multiply by four.")
+
+An exercise whose answer is a function the check calls on test inputs
+(``answer="function"``) gets the callable; inside, :func:`call_learner_function`
+calls it, and :class:`Unanswered` raised there (or by the check) means the
+placeholder is still in place.
 """
 
 from __future__ import annotations
 
 import functools
 import math
+from reprlib import Repr
 import textwrap
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import numpy as np
+
+_REPR = Repr()  # Python 3.11's Repr takes no keyword arguments
+_REPR.maxlist = _REPR.maxtuple = 8
+_REPR.maxstring = _REPR.maxother = 60
+_REPR.maxlong = 40
+
+
+def reprlib_repr(answer: Any) -> str:
+    """A repr that never builds a huge string (long lists and numbers are cut)."""
+    try:
+        return _REPR.repr(answer)
+    except Exception:  # noqa: BLE001 - an object whose repr fails
+        return f"<a value of type {type(answer).__name__}>"
 
 
 class Verdict:
@@ -56,6 +82,23 @@ def unanswered(answer: Any) -> bool:
 
 class AnswerProblem(Exception):
     """Raised inside a check to answer the learner with this message as a hint."""
+
+
+class Unanswered(Exception):
+    """Raised inside a check when the learner's answer is still the placeholder."""
+
+
+# How many characters of a learner's answer a message quotes: a huge answer must not flood
+# the notebook's output.
+_QUOTE_LIMIT = 80
+
+
+def quote(answer: Any) -> str:
+    """``repr(answer)``, cut to at most 80 characters, for quoting an answer in a hint."""
+    if isinstance(answer, np.ndarray) and answer.size > 20:
+        return f"an array of shape {answer.shape}"
+    text = reprlib_repr(answer)
+    return text if len(text) <= _QUOTE_LIMIT else text[: _QUOTE_LIMIT - 3] + "..."
 
 
 def _plain(answer: Any) -> Any:
@@ -198,6 +241,62 @@ def never_raises(check: Check) -> Check:
             )
 
     return guarded  # type: ignore[return-value]
+
+
+def exercise(
+    number: int,
+    read: Callable[[Any], Any] | None = None,
+    expects: str = "",
+    answer: str = "value",
+) -> Callable[[Callable[..., Verdict]], Callable[..., Verdict]]:
+    """Turn ``check(parsed_answer, *args)`` into the check of exercise ``number``.
+
+    The returned check takes what the learner passes (their zero-argument
+    function, or the value itself), and:
+
+    * answers a placeholder (``None`` or ``...``) with a reminder;
+    * with ``answer="value"`` (the default), calls the learner's function,
+      then parses the value with ``read`` (e.g. :func:`as_int`); a value that
+      ``read`` turns into None gets "give {expects}, got ...";
+    * with ``answer="function"``, hands the learner's callable on unparsed;
+    * never raises (see :func:`never_raises`).
+
+    Raises:
+        ValueError: ``answer`` is neither "value" nor "function".
+    """
+    if answer not in ("value", "function"):
+        raise ValueError(f"answer must be 'value' or 'function', got {answer!r}")
+
+    def decorate(check: Callable[..., Verdict]) -> Callable[..., Verdict]:
+        label = check.__name__.removeprefix("check_")
+
+        @functools.wraps(check)
+        def run(learner_answer: Any = None, *args: Any, **kwargs: Any) -> Verdict:
+            try:
+                if unanswered(learner_answer):
+                    raise Unanswered
+                if answer == "function":
+                    if not callable(learner_answer):
+                        raise AnswerProblem("pass your function itself, not a value of type "
+                                            f"{type(learner_answer).__name__}.")
+                    return check(learner_answer, *args, **kwargs)
+                value = answer_value(learner_answer, label)
+                if unanswered(value):
+                    raise Unanswered
+                if read is not None:
+                    parsed = read(value)
+                    if parsed is None:
+                        raise AnswerProblem(f"give {expects or 'the form the exercise asks for'}, "
+                                            f"got {quote(value)}.")
+                    value = parsed
+                return check(value, *args, **kwargs)
+            except Unanswered:
+                return not_answered(f"Exercise {number}")
+
+        run.exercise_number = number  # type: ignore[attr-defined]
+        return never_raises(run)
+
+    return decorate
 
 
 def _print_wrapped(message: str) -> None:
