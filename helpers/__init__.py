@@ -25,6 +25,8 @@ from helpers.sequences import split_sequence  # 05
 from helpers.model_plot import show_model  # 05, then every model drawing
 from helpers.forecasting import train_course_forecaster, recursive_forecast  # 05
 from helpers.sequences import make_windows  # 07
+from helpers.evaluation import mase, diebold_mariano  # 06
+from helpers.evaluation import conformal_interval, interval_coverage  # 08
 from helpers.diagnostics import echo_report  # 08
 
 # Every name imported above except the submodules (which importing them binds here too).
