@@ -1,0 +1,222 @@
+"""The homework: the student version holds no answer, and nbgrader grades fake submissions.
+
+For every assignment in homework/source/ (adding one needs no change here), three fake
+submissions are graded offline, as a teacher would (lecture/README.md, "Homework"):
+
+  * all correct: each answer cell holds the master notebook's solution;
+  * all wrong: each holds the common mistake stored with it (cell metadata "homework");
+  * broken: all correct, except one function that raises and one that never returns.
+
+They must score full marks, zero, and full marks less those two questions, with the error
+(ValueError) and the time-out named in the graded notebook. Every nbgrader run is bounded: a
+cell by nbgrader's time-out, the whole run by a wall-clock limit that kills its process group.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import make_student  # noqa: E402
+
+pytestmark = pytest.mark.slow
+ASSIGNMENTS = make_student.assignments()
+STUDENT_REPO = "example-teacher/lstm-homework"
+# nbgrader's limit per cell in these runs (homework/nbgrader_config.py has 30 s for teachers):
+# the never-ending answer costs this much; a correct cell takes milliseconds.
+CELL_TIMEOUT = 15
+# A whole `nbgrader autograde` run (3 submissions) is killed after this many seconds.
+RUN_TIMEOUT = 420
+
+
+def run_nbgrader(course_dir: Path, *args: str, timeout: float = RUN_TIMEOUT) -> float:
+    """Run nbgrader in ``course_dir``; kill it (and its kernels) if it outlives ``timeout``.
+
+    Returns the run's wall-clock time in seconds.
+    """
+    start = time.monotonic()
+    process = subprocess.Popen([*make_student.nbgrader_command(), *args], cwd=course_dir,
+                               env=make_student.nbgrader_env(), stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.communicate()
+        pytest.fail(f"nbgrader {' '.join(args)} ran over {timeout} s and was killed")
+    assert process.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{output}"
+    return time.monotonic() - start
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory) -> dict[str, Path]:
+    """A copy of the course directory homework/, and a student version built from it."""
+    base = tmp_path_factory.mktemp("homework")
+    course_dir = base / "course"
+    course_dir.mkdir()
+    shutil.copy2(make_student.COURSE_DIR / "nbgrader_config.py", course_dir)
+    shutil.copytree(make_student.COURSE_DIR / "source", course_dir / "source")
+    student = base / "student"
+    make_student.build(student, STUDENT_REPO, course_dir=course_dir)
+    return {"course": course_dir, "student": student}
+
+
+# ---------------------------------------------------------------------------------------------
+# The student version
+
+
+def test_there_are_assignments_with_hidden_tests_and_points():
+    assert ASSIGNMENTS, "homework/source/ holds no assignment"
+    for name in ASSIGNMENTS:
+        answers, points = answer_cells(name), points_by_question(name)
+        assert answers and set(answers) == set(points), f"{name}: every answer needs its test cell"
+        assert all(p > 0 for p in points.values())
+        for grade_id, cell in answers.items():
+            assert make_student.SOLUTION[0] in cell.source, f"{name} {grade_id}: no solution markers"
+            assert cell.metadata["homework"]["wrong_answer"].strip(), f"{name} {grade_id}: no wrong answer"
+        tests = [c.source for c in master(name).cells if c.metadata.get("nbgrader", {}).get("grade")]
+        assert all(make_student.HIDDEN[0] in source for source in tests), f"{name}: a test cell has no hidden tests"
+
+
+def test_student_version_holds_no_answer(course):
+    student = course["student"]
+    kinds = make_student.secrets(course_dir=course["course"])
+    assert all(kinds.values()), f"nothing to look for: {kinds}"  # a search that cannot fail
+    assert make_student.find_leaks(student, course_dir=course["course"]) == []
+    assert not (student / "lecture").exists() and not (student / "tests").exists()
+    for path, text in make_student.tree_texts(student):
+        for marker in (*make_student.SOLUTION, *make_student.HIDDEN, "wrong_answer"):
+            assert marker not in text, f"{path.relative_to(student)} holds {marker!r}"
+    released = sorted(p.name for p in (student / "homework").glob("*.ipynb"))
+    assert released == [f"{name}.ipynb" for name in ASSIGNMENTS]
+
+
+def test_the_search_finds_planted_answers(course, tmp_path):
+    """The search is not blind: a copy of the model answers and a hidden test are found."""
+    shutil.copy2(make_student.MODEL_ANSWERS, tmp_path / "answers_copy.ipynb")
+    hidden = sorted(make_student.secrets(course_dir=course["course"])["hidden test"])[0]
+    (tmp_path / "notes.py").write_text(f"# {hidden}\n")
+    leaks = "\n".join(make_student.find_leaks(tmp_path, course_dir=course["course"]))
+    assert "answers_copy.ipynb: model answer" in leaks
+    assert f"notes.py: hidden test: {hidden}" in leaks
+
+
+def test_student_version_opens_the_student_repository_on_colab(course):
+    student = course["student"]
+    setup = nbformat.read(next((student / "notebooks").glob("01_*.ipynb")), as_version=4).cells[1]
+    assert f"git clone --depth=1 https://github.com/{STUDENT_REPO} " in setup.source
+    readme = (student / "README.md").read_text()
+    colab = f"https://colab.research.google.com/github/{STUDENT_REPO}/blob/main/"
+    for name in ASSIGNMENTS:
+        assert f"{colab}homework/{name}.ipynb" in readme
+        title = nbformat.read(student / "homework" / f"{name}.ipynb", as_version=4).cells[0]
+        assert f"{colab}homework/{name}.ipynb" in title.source
+    assert f"{colab}notebooks/01_" in readme
+    assert (student / "pyproject.toml").read_text().count(f'repository = "{STUDENT_REPO}"') == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# Grading three fake submissions per assignment
+
+
+def master(name: str):
+    return nbformat.read(make_student.COURSE_DIR / "source" / name / f"{name}.ipynb", as_version=4)
+
+
+def answer_cells(name: str) -> dict:
+    return {c.metadata["nbgrader"]["grade_id"]: c for c in master(name).cells
+            if c.metadata.get("nbgrader", {}).get("solution")}
+
+
+def points_by_question(name: str) -> dict[str, float]:
+    """Points of each question, keyed by its answer cell's id (test cell: ID_tests)."""
+    return {c.metadata["nbgrader"]["grade_id"].removesuffix("_tests"): c.metadata["nbgrader"]["points"]
+            for c in master(name).cells if c.metadata.get("nbgrader", {}).get("grade")}
+
+
+def solution(source: str) -> str:
+    return "\n".join(line for line in source.splitlines()
+                     if line.strip() not in make_student.SOLUTION)
+
+
+def signature(source: str) -> str:
+    return next(line for line in source.splitlines() if line.startswith("def "))
+
+
+def broken_questions(name: str) -> tuple[str, str]:
+    """The questions the broken submission gets wrong: the first raises, the last never returns."""
+    ids = list(answer_cells(name))
+    return ids[0], ids[-1]
+
+
+def fill(released: Path, name: str, kind: str):
+    nb = nbformat.read(released, as_version=4)
+    answers = answer_cells(name)
+    raises, hangs = broken_questions(name)
+    for cell in nb.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        if grade_id not in answers:
+            continue
+        source = answers[grade_id].source
+        if kind == "wrong":
+            cell.source = answers[grade_id].metadata["homework"]["wrong_answer"]
+        elif kind == "broken" and grade_id == raises:
+            cell.source = f'{signature(source)}\n    raise ValueError("a deliberate mistake")'
+        elif kind == "broken" and grade_id == hangs:
+            cell.source = f"{signature(source)}\n    while True:  # never returns\n        pass"
+        else:
+            cell.source = solution(source)
+    return nb
+
+
+def error_names(graded: Path) -> dict[str, set[str]]:
+    """The names of the errors in each test cell of a graded notebook, keyed by question."""
+    nb = nbformat.read(graded, as_version=4)
+    names = {}
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade") and cell.cell_type == "code":
+            names[meta["grade_id"].removesuffix("_tests")] = {
+                o.get("ename") for o in cell.outputs if o.get("output_type") == "error"}
+    return names
+
+
+@pytest.mark.parametrize("name", ASSIGNMENTS)
+def test_grading_three_fake_submissions(course, name):
+    course_dir = course["course"]
+    released = course_dir / "release" / name / f"{name}.ipynb"
+    for kind in ("correct", "wrong", "broken"):
+        folder = course_dir / "submitted" / f"{kind}-{name}" / name
+        folder.mkdir(parents=True)
+        nbformat.write(fill(released, name, kind), folder / f"{name}.ipynb")
+
+    seconds = run_nbgrader(course_dir, "autograde", name, f"--Execute.timeout={CELL_TIMEOUT}")
+    print(f"\n{name}: nbgrader autograde, 3 submissions: {seconds:.0f} s")
+    run_nbgrader(course_dir, "export", f"--to={name}.csv")
+    with open(course_dir / f"{name}.csv", newline="") as file:
+        rows = {row["student_id"].removesuffix(f"-{name}"): row for row in csv.DictReader(file)
+                if row["assignment"] == name and row["student_id"].endswith(f"-{name}")}
+
+    points = points_by_question(name)
+    full = sum(points.values())
+    raises, hangs = broken_questions(name)
+    assert float(rows["correct"]["score"]) == float(rows["correct"]["max_score"]) == full
+    assert float(rows["wrong"]["score"]) == 0
+    assert float(rows["broken"]["score"]) == full - points[raises] - points[hangs] > 0
+
+    errors = error_names(course_dir / "autograded" / f"broken-{name}" / name / f"{name}.ipynb")
+    assert "ValueError" in errors[raises], errors
+    assert "CellTimeoutError" in errors[hangs], errors
+    assert not any(errors[q] for q in points if q not in (raises, hangs)), errors
