@@ -5,7 +5,8 @@ submissions are graded offline, as a teacher would (lecture/README.md, "Homework
 
   * all correct: each answer cell holds the master notebook's solution;
   * all wrong: each holds the common mistake stored with it (cell metadata "homework");
-  * broken: all correct, except one function that raises and one that never returns.
+  * broken: all correct, except one function that raises and one that never returns
+(tools/fake_submissions.py, which teachers may use to try the grading).
 
 They must score full marks, zero, and full marks less those two questions, with the error
 (ValueError) and the time-out named in the graded notebook. Every nbgrader run is bounded: a
@@ -30,6 +31,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
 import make_student  # noqa: E402
+from fake_submissions import (  # noqa: E402
+    answer_cells,
+    broken_questions,
+    master,
+    points_by_question,
+    write_fake_submissions,
+)
 
 pytestmark = pytest.mark.slow
 ASSIGNMENTS = make_student.assignments()
@@ -131,56 +139,6 @@ def test_student_version_opens_the_student_repository_on_colab(course):
 # Grading three fake submissions per assignment
 
 
-def master(name: str):
-    return nbformat.read(make_student.COURSE_DIR / "source" / name / f"{name}.ipynb", as_version=4)
-
-
-def answer_cells(name: str) -> dict:
-    return {c.metadata["nbgrader"]["grade_id"]: c for c in master(name).cells
-            if c.metadata.get("nbgrader", {}).get("solution")}
-
-
-def points_by_question(name: str) -> dict[str, float]:
-    """Points of each question, keyed by its answer cell's id (test cell: ID_tests)."""
-    return {c.metadata["nbgrader"]["grade_id"].removesuffix("_tests"): c.metadata["nbgrader"]["points"]
-            for c in master(name).cells if c.metadata.get("nbgrader", {}).get("grade")}
-
-
-def solution(source: str) -> str:
-    return "\n".join(line for line in source.splitlines()
-                     if line.strip() not in make_student.SOLUTION)
-
-
-def signature(source: str) -> str:
-    return next(line for line in source.splitlines() if line.startswith("def "))
-
-
-def broken_questions(name: str) -> tuple[str, str]:
-    """The questions the broken submission gets wrong: the first raises, the last never returns."""
-    ids = list(answer_cells(name))
-    return ids[0], ids[-1]
-
-
-def fill(released: Path, name: str, kind: str):
-    nb = nbformat.read(released, as_version=4)
-    answers = answer_cells(name)
-    raises, hangs = broken_questions(name)
-    for cell in nb.cells:
-        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if grade_id not in answers:
-            continue
-        source = answers[grade_id].source
-        if kind == "wrong":
-            cell.source = answers[grade_id].metadata["homework"]["wrong_answer"]
-        elif kind == "broken" and grade_id == raises:
-            cell.source = f'{signature(source)}\n    raise ValueError("a deliberate mistake")'
-        elif kind == "broken" and grade_id == hangs:
-            cell.source = f"{signature(source)}\n    while True:  # never returns\n        pass"
-        else:
-            cell.source = solution(source)
-    return nb
-
-
 def error_names(graded: Path) -> dict[str, set[str]]:
     """The names of the errors in each test cell of a graded notebook, keyed by question."""
     nb = nbformat.read(graded, as_version=4)
@@ -196,27 +154,23 @@ def error_names(graded: Path) -> dict[str, set[str]]:
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_grading_three_fake_submissions(course, name):
     course_dir = course["course"]
-    released = course_dir / "release" / name / f"{name}.ipynb"
-    for kind in ("correct", "wrong", "broken"):
-        folder = course_dir / "submitted" / f"{kind}-{name}" / name
-        folder.mkdir(parents=True)
-        nbformat.write(fill(released, name, kind), folder / f"{name}.ipynb")
+    write_fake_submissions(name, course_dir, prefix=f"{name}-")
 
     seconds = run_nbgrader(course_dir, "autograde", name, f"--Execute.timeout={CELL_TIMEOUT}")
     print(f"\n{name}: nbgrader autograde, 3 submissions: {seconds:.0f} s")
     run_nbgrader(course_dir, "export", f"--to={name}.csv")
     with open(course_dir / f"{name}.csv", newline="") as file:
-        rows = {row["student_id"].removesuffix(f"-{name}"): row for row in csv.DictReader(file)
-                if row["assignment"] == name and row["student_id"].endswith(f"-{name}")}
+        rows = {row["student_id"].removeprefix(f"{name}-"): row for row in csv.DictReader(file)
+                if row["assignment"] == name and row["student_id"].startswith(f"{name}-")}
 
-    points = points_by_question(name)
+    points = points_by_question(name, course_dir)
     full = sum(points.values())
-    raises, hangs = broken_questions(name)
+    raises, hangs = broken_questions(name, course_dir)
     assert float(rows["correct"]["score"]) == float(rows["correct"]["max_score"]) == full
     assert float(rows["wrong"]["score"]) == 0
     assert float(rows["broken"]["score"]) == full - points[raises] - points[hangs] > 0
 
-    errors = error_names(course_dir / "autograded" / f"broken-{name}" / name / f"{name}.ipynb")
+    errors = error_names(course_dir / "autograded" / f"{name}-broken" / name / f"{name}.ipynb")
     assert "ValueError" in errors[raises], errors
     assert "CellTimeoutError" in errors[hangs], errors
     assert not any(errors[q] for q in points if q not in (raises, hangs)), errors
