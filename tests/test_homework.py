@@ -34,12 +34,12 @@ import make_student  # noqa: E402
 from fake_submissions import (  # noqa: E402
     answer_cells,
     broken_questions,
+    fake_submission,
     master,
     points_by_question,
     write_fake_submissions,
 )
 
-pytestmark = pytest.mark.slow
 ASSIGNMENTS = make_student.assignments()
 STUDENT_REPO = "example-teacher/lstm-homework"
 # nbgrader's limit per cell in these runs (homework/nbgrader_config.py has 30 s for teachers):
@@ -66,6 +66,39 @@ def run_nbgrader(course_dir: Path, *args: str, timeout: float = RUN_TIMEOUT) -> 
         pytest.fail(f"nbgrader {' '.join(args)} ran over {timeout} s and was killed")
     assert process.returncode == 0, f"nbgrader {' '.join(args)} failed:\n{output}"
     return time.monotonic() - start
+
+
+# ---------------------------------------------------------------------------------------------
+# Quick checks of the tools
+
+
+def test_substitute_repository_replaces_each_mention_once():
+    text = "clone https://github.com/org/course; cd course/notebooks; see org/course-extra"
+    assert make_student.substitute_repository(text, "org/course", "school/course-student") == (
+        "clone https://github.com/school/course-student; cd course-student/notebooks; "
+        "see school/course-student-extra")
+
+
+def test_build_refuses_what_it_must_not_overwrite_or_publish(tmp_path):
+    course_repo = make_student.load_course(ROOT / "pyproject.toml").repository
+    with pytest.raises(ValueError, match="course repository"):
+        make_student.build(tmp_path / "out", course_repo)
+    with pytest.raises(ValueError, match="owner/name"):
+        make_student.build(tmp_path / "out", "no-slash")
+    with pytest.raises(ValueError, match="folder of its own"):
+        make_student.build(ROOT, "school/course-student")
+    (tmp_path / "clone" / ".git").mkdir(parents=True)
+    with pytest.raises(ValueError, match="folder of its own"):
+        make_student.build(tmp_path / "clone", "school/course-student")
+    assert (tmp_path / "clone" / ".git").is_dir()
+
+
+def test_fake_submission_needs_a_known_kind_and_a_release(tmp_path):
+    with pytest.raises(ValueError, match="kind"):
+        fake_submission(ASSIGNMENTS[0], "half-right")
+    shutil.copytree(make_student.COURSE_DIR / "source", tmp_path / "source")
+    with pytest.raises(FileNotFoundError, match="make student"):
+        fake_submission(ASSIGNMENTS[0], "correct", tmp_path)
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +131,7 @@ def test_there_are_assignments_with_hidden_tests_and_points():
         assert all(make_student.HIDDEN[0] in source for source in tests), f"{name}: a test cell has no hidden tests"
 
 
+@pytest.mark.slow
 def test_student_version_holds_no_answer(course):
     student = course["student"]
     kinds = make_student.secrets(course_dir=course["course"])
@@ -111,6 +145,7 @@ def test_student_version_holds_no_answer(course):
     assert released == [f"{name}.ipynb" for name in ASSIGNMENTS]
 
 
+@pytest.mark.slow
 def test_the_search_finds_planted_answers(course, tmp_path):
     """The search is not blind: a copy of the model answers and a hidden test are found."""
     shutil.copy2(make_student.MODEL_ANSWERS, tmp_path / "answers_copy.ipynb")
@@ -121,6 +156,7 @@ def test_the_search_finds_planted_answers(course, tmp_path):
     assert f"notes.py: hidden test: {hidden}" in leaks
 
 
+@pytest.mark.slow
 def test_student_version_opens_the_student_repository_on_colab(course):
     student = course["student"]
     setup = nbformat.read(next((student / "notebooks").glob("01_*.ipynb")), as_version=4).cells[1]
@@ -151,6 +187,7 @@ def error_names(graded: Path) -> dict[str, set[str]]:
     return names
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ASSIGNMENTS)
 def test_grading_three_fake_submissions(course, name):
     course_dir = course["course"]

@@ -248,13 +248,20 @@ def find_leaks(folder: Path, root: Path = ROOT, course_dir: Path = COURSE_DIR) -
 
 
 def build(out: Path, student_repo: str, branch: str = "main", course_dir: Path = COURSE_DIR) -> list[str]:
-    """Write the student tree into ``out`` (emptied first); return the assignments released."""
+    """Write the student tree into ``out`` (emptied first); return the assignments released.
+
+    Raises:
+        ValueError: ``student_repo`` is not ``owner/name`` or is the course repository, or
+            ``out`` is the course folder, one above it, or a git repository.
+    """
     if student_repo.count("/") != 1:
         raise ValueError(f"repository must be 'owner/name', got {student_repo!r}")
     course = load_course(ROOT / "pyproject.toml")
     if student_repo == course.repository:
         raise ValueError("the student repository must not be the course repository (it has the answers)")
     student = dataclasses.replace(course, repository=student_repo, branch=branch)
+    if out.resolve() in (ROOT, *ROOT.parents) or (out / ".git").exists():
+        raise ValueError(f"out must be a folder of its own, not a repository: {out} would be emptied")
     if out.exists():
         shutil.rmtree(out)
     (out / "notebooks").mkdir(parents=True)
