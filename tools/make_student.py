@@ -112,9 +112,9 @@ def substitute_repository(text: str, course_repo: str, student_repo: str) -> str
 
 def student_readme(course, assignment_names: list[str], titles: dict[str, str]) -> str:
     colab = f"https://colab.research.google.com/github/{course.repository}/blob/{course.branch}"
-    rows = ["| Homework | Notebooks | Colab |", "|---|---|---|"]
+    rows = ["| Homework | File | Colab |", "|---|---|---|"]
     for name in assignment_names:
-        rows.append(f"| [{titles[name]}](homework/{name}.ipynb) | {name} "
+        rows.append(f"| [{titles[name]}](homework/{name}.ipynb) | `homework/{name}.ipynb` "
                     f"| [![Open In Colab]({BADGE})]({colab}/homework/{name}.ipynb) |")
     return "\n".join([
         "# From RNNs to LSTMs (student version)",
