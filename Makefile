@@ -24,6 +24,7 @@ help:
 	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
+	@echo "make student write the student version (no answers) into build/student/; STUDENT_REPO=owner/name"
 
 setup: venv-python $(VENV)/.requirements graphviz
 
@@ -107,6 +108,13 @@ slide-tools:
 slides: setup slide-tools
 	$(BIN)/python tools/build_slides.py
 	$(BIN)/python tools/check_slides.py
+
+# The student version, to publish as its own repository (README.md, "Homework"). STUDENT_REPO
+# is that repository, owner/name (default: the course's repository with "-student").
+.PHONY: student
+STUDENT_REPO ?=
+student: setup
+	$(BIN)/python tools/make_student.py $(if $(STUDENT_REPO),--repository $(STUDENT_REPO))
 
 bench: setup
 	$(BIN)/python benchmarks/run_benchmarks.py
