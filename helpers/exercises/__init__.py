@@ -25,19 +25,31 @@ turns anything unexpected into a hint, so the check holds only its own logic::
             return feedback(True, "4 gates, each with input weights, recurrent weights and a bias.")
         return feedback(False, "count the weights of one gate, then multiply by four.")
 
+Inside a check, raise :class:`AnswerProblem` to answer with a hint, and
+:class:`Unanswered` when a part of the answer is still a placeholder; a
+``read`` function may raise either too. Quote a learner's value with
+:func:`quote` (never ``{value!r}``: a huge answer would flood the notebook).
 An exercise whose answer is a function the check calls on test inputs
-(``answer="function"``) gets the callable; inside, :func:`call_learner_function`
-calls it, and :class:`Unanswered` raised there (or by the check) means the
-placeholder is still in place.
+(``answer="function"``) gets the callable; :func:`call_learner_function`
+calls it on test inputs.
+
+Every module also declares ``WRONG_ANSWERS``: per check, the argument tuples
+of wrong answers its notebook invites (numbers the notebook prints, the
+classic slips). tests/test_exercise_checks_never_raise.py asserts that no
+check calls any of them right.
+
+Adding an exercise: write the decorated check in the notebook's module, add
+its wrong answers to ``WRONG_ANSWERS``, test it in tests/test_exercises_nbNN.py,
+and put its model answer in lecture/model_answers.ipynb.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from reprlib import Repr
 import textwrap
 from collections.abc import Callable
+from reprlib import Repr
 from typing import Any, TypeVar
 
 import numpy as np
@@ -129,11 +141,6 @@ def as_number(answer: Any) -> float | None:
     except OverflowError:
         return None
     return value if math.isfinite(value) else None
-
-
-def is_number(answer: Any) -> bool:
-    """True for one finite real number in any of the forms :func:`as_number` reads."""
-    return as_number(answer) is not None
 
 
 def as_int(answer: Any) -> int | None:
@@ -300,12 +307,17 @@ def exercise(
 
 
 def _print_wrapped(message: str) -> None:
-    """Print ``message`` in lines of at most 90 characters, the course's line length."""
-    print(textwrap.fill(message, width=90, break_long_words=False, break_on_hyphens=False))
+    """Print ``message`` in lines of at most 90 characters, the course's line length.
+
+    Each line of ``message`` (split at ``\\n``) is wrapped on its own, so a
+    message may hold several paragraphs.
+    """
+    print("\n".join(textwrap.fill(part, width=90, break_long_words=False, break_on_hyphens=False)
+                    for part in message.split("\n")))
 
 
 def feedback(ok: bool, message: str) -> Verdict:
-    """Print the verdict (wrapped at 90 characters) and return it."""
+    """Print the verdict (each of its lines wrapped at 90 characters) and return it."""
     verdict = Verdict(ok, ("Correct: " if ok else "Not yet: ") + message)
     _print_wrapped(verdict.message)
     return verdict
