@@ -19,7 +19,7 @@ help:
 	@echo "make test    set up, then run the whole suite (unit tests + nbval strict)"
 	@echo "make stamp   rewrite every notebook's header, set-up cell and navigation"
 	@echo "make notebooks  re-execute every notebook in place (refreshes stored outputs)"
-	@echo "make figures regenerate figures/ from helpers/diagrams.py, then re-execute the notebooks"
+	@echo "make figures regenerate figures/ from tools/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
 	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
@@ -81,7 +81,7 @@ notebooks: setup
 
 # page(n) embeds the PNG in each notebook's stored output, so the notebooks are rerun too.
 figures: setup
-	$(BIN)/python -m helpers.diagrams figures
+	$(BIN)/python tools/diagrams.py figures
 	$(BIN)/python tools/execute_notebooks.py
 
 sweep: setup

@@ -22,7 +22,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers._checks import as_finite_array, check_number
-from helpers.notebook_setup import CELL_COLOURS
+from helpers.palette import CELL_COLOURS
 
 __all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "explore_gates",
            "plot_constant_gate_run"]

@@ -20,15 +20,9 @@ COURSE_ROOT = Path(__file__).resolve().parent.parent
 #: What a complete copy of the course holds (a download cut short lacks some).
 COURSE_FILES = ("figures", "data", "notebooks", "pyproject.toml")
 
-# Oldest versions the course supports: Colab's, as of 2026-08.
+# Oldest versions the course supports: those Colab runs.
 MIN_PYTHON = (3, 11)
 MIN_VERSIONS = {"tensorflow": (2, 20), "keras": (3, 13)}
-
-# One colour per cell type in every plot of the course (Okabe-Ito, colour-blind safe),
-# and two neutral colours for what a model is compared with.
-CELL_COLOURS = {"SimpleRNN": "#0072B2", "LSTM": "#D55E00", "GRU": "#009E73"}
-BASELINE_COLOUR = "#7F7F7F"  # last value, seasonal naive, linear models
-TRUTH_COLOUR = "#222222"  # the true series
 
 _FIX = (
     "Locally: run `make lab` from the course folder (it installs requirements.txt "
