@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array
+from helpers._validation import as_finite_array
 
 __all__ = ["GATE_NAMES", "sigmoid", "simple_rnn_forward", "lstm_forward", "lstm_gate_trace"]
 

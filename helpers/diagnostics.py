@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array, check_int
+from helpers._validation import as_finite_array, require_int
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def echo_report(truth: ArrayLike, forecast: ArrayLike, previous: ArrayLike, *, m
             the lengths differ; ``max_lag`` is negative; or the series is too
             short for ``max_lag``.
     """
-    max_lag = check_int(max_lag, "max_lag", minimum=0)
+    max_lag = require_int(max_lag, "max_lag", minimum=0)
     arrays = {}
     for name, value in (("truth", truth), ("forecast", forecast), ("previous", previous)):
         array = as_finite_array(value, name, "1-D (time,)", float32=False)  # computed in float64

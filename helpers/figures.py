@@ -18,7 +18,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers._checks import check_int
+from helpers._validation import require_int
 
 #: The folder that holds the committed PNG files.
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
@@ -323,8 +323,8 @@ class Page:
         return textwrap.fill(self.caption, 90)  # the course's line length
 
 
-def _check_number(n: object) -> FigureInfo:
-    n = check_int(n, "n")
+def _figure_info(n: object) -> FigureInfo:
+    n = require_int(n, "n")
     if n not in FIGURES:
         valid = ", ".join(str(k) for k in sorted(FIGURES))
         raise ValueError(f"there is no figure {n}; valid figure numbers are {valid}")
@@ -351,8 +351,8 @@ def page(n: int, width: int = 640) -> Page:
             ones) or ``width`` is out of range.
         FileNotFoundError: the PNG is missing (run ``make figures``).
     """
-    info = _check_number(n)
-    width = check_int(width, "width", MIN_WIDTH, MAX_WIDTH)
+    info = _figure_info(n)
+    width = require_int(width, "width", MIN_WIDTH, MAX_WIDTH)
     path = FIGURES_DIR / info.file
     if not path.is_file():
         raise FileNotFoundError(

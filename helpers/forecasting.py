@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array, check_int
+from helpers._validation import as_finite_array, require_int
 from helpers.sequences import split_sequence
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
@@ -89,10 +89,10 @@ def build_forecasting_model(
             same arithmetic, quicker to prepare for a window of a few steps.
         steps_per_execution: updates Keras runs per call of its training step.
     """
-    n_steps = check_int(n_steps, "n_steps", 1)
-    n_features = check_int(n_features, "n_features", 1)
-    units = check_int(units, "units", 1, MAX_UNITS)
-    steps_per_execution = check_int(steps_per_execution, "steps_per_execution", 1, MAX_TRAINING_STEPS)
+    n_steps = require_int(n_steps, "n_steps", 1)
+    n_features = require_int(n_features, "n_features", 1)
+    units = require_int(units, "units", 1, MAX_UNITS)
+    steps_per_execution = require_int(steps_per_execution, "steps_per_execution", 1, MAX_TRAINING_STEPS)
     if not isinstance(unroll, bool):
         raise TypeError(f"unroll must be True or False, got {type(unroll).__name__}")
     import keras
@@ -143,7 +143,7 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
         raise TypeError(f"model must be a Keras model, got {type(model).__name__}")
     if getattr(model, "optimizer", None) is None:
         raise TypeError("model must be compiled first: model.compile(optimizer=..., loss=...)")
-    steps = check_int(steps, "steps", 1, MAX_TRAINING_STEPS)
+    steps = require_int(steps, "steps", 1, MAX_TRAINING_STEPS)
     try:
         X = np.asarray(X)
     except ValueError:  # ragged nested lists
@@ -289,9 +289,9 @@ def train_course_forecaster(
     Returns:
         A ``DifferencedForecaster``; call ``.predict_next(window)``.
     """
-    n_steps = check_int(n_steps, "n_steps", 2)
-    seed = check_int(seed, "seed", 0)
-    steps = check_int(steps, "steps", 1, MAX_TRAINING_STEPS)
+    n_steps = require_int(n_steps, "n_steps", 2)
+    seed = require_int(seed, "seed", 0)
+    steps = require_int(steps, "steps", 1, MAX_TRAINING_STEPS)
     scale = step_scale(sequence)  # first: it refuses 2-D data and values beyond float32's range
     X, y = split_sequence(sequence, n_steps)
     changes, next_change = to_differences(X, y)
@@ -329,7 +329,7 @@ def recursive_forecast(
     """
     if not callable(predict_next):
         raise TypeError(f"predict_next must be callable, got {type(predict_next).__name__}")
-    horizon = check_int(horizon, "horizon", 1, MAX_HORIZON)
+    horizon = require_int(horizon, "horizon", 1, MAX_HORIZON)
     current = _as_windows(window, "window").astype(np.float64)
     label = getattr(predict_next, "__name__", "predict_next")
     label = f"predict_next ({label})" if label not in ("predict_next", "<lambda>") else "predict_next"

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from helpers._checks import check_choice, check_int, check_number, check_seed
+from helpers._validation import require_choice, require_int, require_number, require_seed
 
 if TYPE_CHECKING:  # imported for type hints only; importing keras starts TensorFlow
     import keras
@@ -77,11 +77,11 @@ def make_memory_task(
         TypeError: an argument has the wrong type.
         ValueError: an argument is out of range.
     """
-    n_samples = check_int(n_samples, "n_samples", 1, MAX_SAMPLES)
-    gap = check_int(gap, "gap", 0, MAX_GAP)
-    n_symbols = check_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
-    seed = check_seed(seed)
-    noise_std = check_number(noise_std, "noise_std", 0, MAX_NOISE_STD)
+    n_samples = require_int(n_samples, "n_samples", 1, MAX_SAMPLES)
+    gap = require_int(gap, "gap", 0, MAX_GAP)
+    n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
+    seed = require_seed(seed)
+    noise_std = require_number(noise_std, "noise_std", 0, MAX_NOISE_STD)
 
     rng = np.random.default_rng(seed)
     y = rng.integers(0, n_symbols, size=n_samples).astype(np.int32)
@@ -117,7 +117,7 @@ def set_memory_gate_bias(layer: Any, value: float, name: str = "value") -> None:
 
     if not isinstance(layer, (keras.layers.LSTM, keras.layers.GRU)):
         raise TypeError(f"layer must be a keras LSTM or GRU layer, got {type(layer).__name__}")
-    check_number(value, name, -FLOAT32_MAX, FLOAT32_MAX)
+    require_number(value, name, -FLOAT32_MAX, FLOAT32_MAX)
     if not layer.built:
         raise ValueError("layer must be built first (put it in a model after keras.Input)")
     units = layer.cell.units
@@ -164,18 +164,18 @@ def build_memory_model(
     Raises:
         TypeError, ValueError: an argument has the wrong type or value.
     """
-    cell = check_choice(cell, "cell", CELLS)
-    units = check_int(units, "units", 1, MAX_UNITS)
-    n_symbols = check_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
-    learning_rate = check_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
+    cell = require_choice(cell, "cell", CELLS)
+    units = require_int(units, "units", 1, MAX_UNITS)
+    n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
+    learning_rate = require_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
     if memory_gate_bias is not None:
         if cell == "SimpleRNN":
             raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
-        check_number(memory_gate_bias, "memory_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
+        require_number(memory_gate_bias, "memory_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
     if input_gate_bias is not None:
         if cell != "LSTM":
             raise ValueError(f"input_gate_bias must be None for a {cell} (only an LSTM has an input gate)")
-        check_number(input_gate_bias, "input_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
+        require_number(input_gate_bias, "input_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
     import keras
 
     recurrent = getattr(keras.layers, cell)(units)
@@ -243,20 +243,20 @@ def run_memory_experiment(
         A dict with the settings above and ``test_accuracy`` (float),
         ``train_accuracy`` (list of floats, one per epoch).
     """
-    cell = check_choice(cell, "cell", CELLS)
-    seed = check_seed(seed, offset=2000)  # the data use seeds 1000 + seed and 2000 + seed
-    epochs = check_int(epochs, "epochs", 1, MAX_EPOCHS)
-    batch_size = check_int(batch_size, "batch_size", 1, MAX_SAMPLES)
-    n_train = check_int(n_train, "n_train", 1, MAX_SAMPLES)
-    n_test = check_int(n_test, "n_test", 1, MAX_SAMPLES)
-    gap = check_int(gap, "gap", 0, MAX_GAP)
-    noise_std = check_number(noise_std, "noise_std", 0, MAX_NOISE_STD)
-    units = check_int(units, "units", 1, MAX_UNITS)
-    n_symbols = check_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
-    learning_rate = check_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
+    cell = require_choice(cell, "cell", CELLS)
+    seed = require_seed(seed, offset=2000)  # the data use seeds 1000 + seed and 2000 + seed
+    epochs = require_int(epochs, "epochs", 1, MAX_EPOCHS)
+    batch_size = require_int(batch_size, "batch_size", 1, MAX_SAMPLES)
+    n_train = require_int(n_train, "n_train", 1, MAX_SAMPLES)
+    n_test = require_int(n_test, "n_test", 1, MAX_SAMPLES)
+    gap = require_int(gap, "gap", 0, MAX_GAP)
+    noise_std = require_number(noise_std, "noise_std", 0, MAX_NOISE_STD)
+    units = require_int(units, "units", 1, MAX_UNITS)
+    n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
+    learning_rate = require_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
     for name, bias in (("memory_gate_bias", memory_gate_bias), ("input_gate_bias", input_gate_bias)):
         if bias is not None:
-            check_number(bias, name, -FLOAT32_MAX, FLOAT32_MAX)
+            require_number(bias, name, -FLOAT32_MAX, FLOAT32_MAX)
     X_train, y_train = make_memory_task(
         n_train, gap, n_symbols=n_symbols, noise_std=noise_std, seed=1000 + seed
     )
