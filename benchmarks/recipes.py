@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import keras
 import numpy as np
 
-from benchmarks.report import COURSE, CLASSIC, RecipeRun
+from benchmarks.report import CLASSIC, COURSE, RecipeRun
 from helpers.sequences import split_sequence
 
 RAW_SEQUENCE = [10, 20, 30, 40, 50, 60, 70, 80, 90]

@@ -7,10 +7,10 @@ import stamp_notebooks
 
 from benchmarks import report
 from benchmarks.report import (
+    CLASSIC,
     COURSE,
     MET,
     MISSED,
-    CLASSIC,
     UNMEASURED,
     CellParity,
     CellTime,
