@@ -175,6 +175,25 @@ def as_shape(answer: Any) -> tuple[int, ...] | None:
     return tuple(shape)
 
 
+def as_parts(answer: Any, names: tuple[str, ...], numbers: int = 0) -> tuple[Any, ...] | None:
+    """``answer`` as a tuple of ``len(names)`` parts, the first ``numbers`` of them as floats.
+
+    Returns None when ``answer`` is not a tuple or list of that length.
+
+    Raises:
+        Unanswered: a part is still a placeholder.
+        AnswerProblem: one of the first ``numbers`` parts is not one number.
+    """
+    if not isinstance(answer, (tuple, list)) or len(answer) != len(names):
+        return None
+    if any(unanswered(part) for part in answer):
+        raise Unanswered
+    values = [as_number(part) for part in answer[:numbers]]
+    if None in values:
+        raise AnswerProblem(" and ".join(names[:numbers]) + " should each be one number.")
+    return (*values, *answer[numbers:])
+
+
 def answer_value(answer: Any, name: str = "your function") -> Any:
     """The learner's answer: what their zero-argument function returns, or the value itself.
 

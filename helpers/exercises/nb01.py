@@ -1,15 +1,7 @@
 """Answer checks for the exercises of notebooks/01_recurrent_neural_networks.ipynb.
 
-Every exercise cell is a function the learner fills in, passed to its check::
-
-    def parameter_count():
-        return ...  # your answer: an int
-
-    ex.check_parameter_count(parameter_count)
-
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right). A placeholder gets a
-reminder, and nothing the learner passes makes a check raise.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 4's empty ``def`` counts as unanswered.
 """
 
 from __future__ import annotations
@@ -25,6 +17,7 @@ from helpers.exercises import (
     Verdict,
     as_int,
     as_number,
+    as_parts,
     as_shape,
     call_learner_function,
     exercise,
@@ -173,19 +166,10 @@ def _recent_to_old_ratio(
     return recent / old
 
 
-def _scale_ratio_word(value: Any) -> tuple[float, float, str] | None:
-    """``(scale, ratio, old_inputs)`` read from the answer, or None when it has another form."""
-    if not isinstance(value, (tuple, list)) or len(value) != 3:
-        return None
-    if any(unanswered(item) for item in value):
-        raise Unanswered
-    scale, ratio = as_number(value[0]), as_number(value[1])
-    if scale is None or ratio is None:
-        raise AnswerProblem("scale and ratio should each be one number.")
-    return scale, ratio, value[2]
+_PARTS = ("scale", "ratio", "old_inputs")
 
 
-@exercise(5, read=_scale_ratio_word, expects="three things: scale, ratio, old_inputs")
+@exercise(5, read=lambda value: as_parts(value, _PARTS, numbers=2), expects="three things: scale, ratio, old_inputs")
 def check_rerun(answer: tuple[float, float, Any], measure: Any, sequences: Any, W: Any, U: Any, b: Any) -> Verdict:
     """Exercise 5: the learner scaled U, reran section 6's measurement and reports what happened.
 

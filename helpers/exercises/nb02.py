@@ -1,15 +1,7 @@
 """Answer checks for the exercises of notebooks/02_long_term_dependencies.ipynb.
 
-Every exercise cell is a function the learner fills in, passed to its check::
-
-    def steps_to_vanish():
-        return ...  # your answer: an int
-
-    ex.check_steps_to_vanish(steps_to_vanish)
-
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right). A placeholder gets a
-reminder, and nothing the learner passes makes a check raise.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 4 reruns the notebook's own gradient sweep.
 """
 
 from __future__ import annotations
@@ -26,6 +18,7 @@ from helpers.exercises import (
     Verdict,
     as_int,
     as_number,
+    as_parts,
     call_learner_function,
     exercise,
     feedback,
@@ -124,19 +117,11 @@ def _fall(sweep: Callable[..., Any], scale: float) -> float:
     return float(log_norms[0] - log_norms[-1])
 
 
-def _scale_orders_word(value: Any) -> tuple[float, float, Any] | None:
-    """``(scale, orders, more_or_fewer)`` read from the answer, or None when it has another form."""
-    if not isinstance(value, (tuple, list)) or len(value) != 3:
-        return None
-    if any(unanswered(item) for item in value):
-        raise Unanswered
-    scale, orders = as_number(value[0]), as_number(value[1])
-    if scale is None or orders is None:
-        raise AnswerProblem("scale and orders should each be one number.")
-    return scale, orders, value[2]
+_PARTS = ("scale", "orders", "more_or_fewer")
 
 
-@exercise(4, read=_scale_orders_word, expects="three things: scale, orders, more_or_fewer")
+@exercise(4, read=lambda value: as_parts(value, _PARTS, numbers=2),
+          expects="three things: scale, orders, more_or_fewer")
 def check_rerun(answer: tuple[float, float, Any], sweep: Any, original_fall: Any) -> Verdict:
     """Exercise 4: the learner scaled U, reran the gradient sweep and reports what happened.
 

@@ -1,15 +1,7 @@
 """Answer checks for the exercises of notebooks/05_univariate_lstm_forecasting.ipynb.
 
-Each exercise is a function the learner fills in and passes to its check::
-
-    def lstm_input_shape():
-        return ...  # your answer: a tuple of three ints
-
-    ex.check_input_shape(lstm_input_shape)
-
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); a placeholder gets a
-reminder, and nothing a learner passes makes a check raise.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 4 is judged against ``recursive_forecast``.
 """
 
 from __future__ import annotations
