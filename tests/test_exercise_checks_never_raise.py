@@ -147,3 +147,22 @@ def test_wrong_answers_are_never_called_right(module_name, check_name, index, ca
     out = capsys.readouterr().out
     assert not verdict, f"{check_name} called a wrong answer right: {out}"
     assert out.startswith("Not yet: "), out  # a hint, not the placeholder reminder
+
+
+HUGE = {"list": list(range(10**6)), "string": "x" * 10**6, "array": np.zeros(10**6),
+        "tuple of huge parts": ("x" * 10**6, list(range(10**6)), "y" * 10**6)}
+
+
+@pytest.mark.parametrize("module_name, check_name", [
+    case for case in all_checks()
+    if hasattr(getattr(importlib.import_module(case[0]), case[1]), "exercise_number")])
+def test_a_huge_answer_is_quoted_short(module_name, check_name, capsys):
+    """Issue 18 item 11: a 10⁶-element answer printed about 5 MB. Checks made with the
+    exercise decorator quote answers with quote(); this holds every one of them to it."""
+    check = getattr(importlib.import_module(module_name), check_name)
+    required = sum(p.default is inspect.Parameter.empty for p in inspect.signature(check).parameters.values()
+                   if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    for label, value in HUGE.items():
+        check(*([value] + [None] * (max(1, required) - 1)))
+        out = capsys.readouterr().out
+        assert len(out) < 1000, f"{check_name} printed {len(out)} characters for a huge {label}"
