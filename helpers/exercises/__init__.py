@@ -194,6 +194,21 @@ def as_parts(answer: Any, names: tuple[str, ...], numbers: int = 0) -> tuple[Any
     return (*values, *answer[numbers:])
 
 
+def rerun_setting_hint(
+    scale: float, scale_range: tuple[float, float], examples: str, word: Any, name: str, words: tuple[str, str]
+) -> str | None:
+    """A hint when a "scale U, rerun, compare" answer (notebooks 01 and 02) is set up wrong, else None:
+    a scale of 1 or outside ``scale_range``, or ``word`` not one of ``words``."""
+    low, high = scale_range
+    if scale == 1:
+        return f"scale 1 is the original run: multiply U by another factor, e.g. {examples}."
+    if not low <= scale <= high:
+        return f"pick a factor between {low} and {high}, so the measurement stays readable."
+    if not isinstance(word, str) or word.strip().lower() not in words:
+        return f'{name} should be "{words[0]}" or "{words[1]}", got {quote(word)}.'
+    return None
+
+
 def answer_value(answer: Any, name: str = "your function") -> Any:
     """The learner's answer: what their zero-argument function returns, or the value itself.
 

@@ -22,7 +22,7 @@ from helpers.exercises import (
     call_learner_function,
     exercise,
     feedback,
-    quote,
+    rerun_setting_hint,
     unanswered,
 )
 
@@ -180,13 +180,9 @@ def check_rerun(answer: tuple[float, float, Any], measure: Any, sequences: Any, 
     notebook's own function) on the same data to see what the run gives.
     """
     scale, ratio, old_inputs = answer
-    low, high = _SCALE_RANGE
-    if scale == 1:
-        return feedback(False, "scale 1 is the original run: multiply U by another factor, e.g. 0.8 or 1.5.")
-    if not low <= scale <= high:
-        return feedback(False, f"pick a factor between {low} and {high}, so the measurement stays readable.")
-    if not isinstance(old_inputs, str) or old_inputs.strip().lower() not in ("more", "less"):
-        return feedback(False, f'old_inputs should be "more" or "less", got {quote(old_inputs)}.')
+    hint = rerun_setting_hint(scale, _SCALE_RANGE, "0.8 or 1.5", old_inputs, "old_inputs", ("more", "less"))
+    if hint:
+        return feedback(False, hint)
     expected = _recent_to_old_ratio(measure, sequences, W, U, b, scale)
     original = _recent_to_old_ratio(measure, sequences, W, U, b, 1.0)
     if not abs(ratio - expected) <= max(0.01, 0.02 * expected):  # the cell prints 3 digits

@@ -23,6 +23,7 @@ from helpers.exercises import (
     exercise,
     feedback,
     quote,
+    rerun_setting_hint,
     unanswered,
 )
 
@@ -135,13 +136,9 @@ def check_rerun(answer: tuple[float, float, Any], sweep: Any, original_fall: Any
     original = as_number(original_fall)
     if original is None:
         return feedback(False, "pass the original fall (a number) as the third argument, as the cell does.")
-    low, high = _SCALE_RANGE
-    if scale == 1:
-        return feedback(False, "scale 1 is the original run: multiply U by another factor, e.g. 0.9 or 1.5.")
-    if not low <= scale <= high:
-        return feedback(False, f"pick a factor between {low} and {high}, so the measurement stays readable.")
-    if not isinstance(word, str) or word.strip().lower() not in ("more", "fewer"):
-        return feedback(False, f'more_or_fewer should be "more" or "fewer", got {quote(word)}.')
+    hint = rerun_setting_hint(scale, _SCALE_RANGE, "0.9 or 1.5", word, "more_or_fewer", ("more", "fewer"))
+    if hint:
+        return feedback(False, hint)
     expected = _fall(sweep, scale)
     if not abs(orders - expected) <= 0.06:  # the cell prints one decimal
         return feedback(
