@@ -12,21 +12,25 @@ LAB_FLAGS ?=
 PYTEST_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots clean
+.PHONY: help setup maintainer-setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots new-notebook clean
 
 help:
 	@echo "make lab     set up, then open JupyterLab on the course"
 	@echo "make test    set up, then run the whole suite (unit tests + nbval strict)"
 	@echo "make stamp   rewrite every notebook's header, set-up cell and navigation"
 	@echo "make notebooks  re-execute every notebook in place (refreshes stored outputs)"
-	@echo "make figures regenerate figures/ from helpers/diagrams.py, then re-execute the notebooks"
+	@echo "make figures regenerate figures/ from tools/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
 	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
 	@echo "make student write the student version (no answers) into build/student/; STUDENT_REPO=owner/name"
+	@echo "make new-notebook NAME=09_topic TITLE=\"...\" PURPOSE=\"...\"  add a notebook and its files"
 
+# A learner's set-up (make lab): requirements.txt. A maintainer's (make test and the
+# tools below): requirements-maintainer.txt too.
 setup: venv-python $(VENV)/.requirements graphviz
+maintainer-setup: setup $(VENV)/.maintainer-requirements
 
 # Exit status 1 with a message unless the interpreter is Python 3.11 or newer.
 NEEDS_311 := import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed; found " + sys.version.split()[0] + ".")
@@ -43,6 +47,11 @@ $(VENV)/.requirements: requirements.txt $(VENV)/bin/python | venv-python
 	@echo "Installing TensorFlow, JupyterLab and the rest of requirements.txt into $(VENV); the first run takes minutes ..."
 	@$(PIP) install --quiet --upgrade pip
 	@$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.maintainer-requirements: requirements-maintainer.txt $(VENV)/.requirements
+	@echo "Installing the test, lint and slide tools of requirements-maintainer.txt into $(VENV) ..."
+	@$(PIP) install --quiet -r requirements-maintainer.txt
 	@touch $@
 
 # Graphviz's `dot` is a system program (keras.utils.plot_model calls it).
@@ -65,47 +74,53 @@ lab: setup
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/notebooks $(LAB_FLAGS)
 
 # nbval's limit per cell: CELL_TIMEOUT in tools/execute_notebooks.py (a test checks they agree).
-test: setup
+test: maintainer-setup
 	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-cell-timeout=180 -n 2 --dist loadfile $(PYTEST_FLAGS)
 
-unit: setup
+unit: maintainer-setup
 	$(BIN)/python -m pytest -m "not slow" -p no:nbval tests $(PYTEST_FLAGS)
 
-lint: setup
+lint: maintainer-setup
 	$(BIN)/ruff check helpers tests tools benchmarks
 
-stamp: setup
+stamp: maintainer-setup
 	$(BIN)/python tools/stamp_notebooks.py
 
-notebooks: setup
+notebooks: maintainer-setup
 	$(BIN)/python tools/execute_notebooks.py
 
 # page(n) embeds the PNG in each notebook's stored output, so the notebooks are rerun too.
-figures: setup
-	$(BIN)/python -m helpers.diagrams figures
+figures: maintainer-setup
+	$(BIN)/python tools/diagrams.py figures
 	$(BIN)/python tools/execute_notebooks.py
 
-sweep: setup
+sweep: maintainer-setup
 	$(BIN)/python tools/long_gap_sweep.py
 
-sunspots: setup
+sunspots: maintainer-setup
 	$(BIN)/python tools/sunspot_variants.py
 
 # Lecture decks: reveal.js and MathJax come from npm once; the slide check drives Debian's
-# Chromium through Playwright (Playwright's own browser download is not used).
+# Chromium through Playwright (Playwright's own browser download is not used). Only what
+# is missing is installed: Node.js from NodeSource brings its own npm, and asking apt for
+# Debian's npm beside it fails.
 slide-tools:
-	@if command -v npm >/dev/null 2>&1 && command -v chromium >/dev/null 2>&1; then :; \
+	@missing=""; \
+	command -v npm >/dev/null 2>&1 || missing="npm"; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	missing=$$(echo $$missing); \
+	if [ -z "$$missing" ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing npm and Chromium (Debian packages npm, chromium) for the slide decks ..."; \
+		echo "Installing $$missing (Debian packages) for the slide decks ..."; \
 		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm chromium >/dev/null; \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	else \
-		echo "make slides needs npm and Chromium. Install them with one of:"; \
-		echo "  sudo apt-get install npm chromium   |   brew install node chromium"; \
+		echo "make slides needs $$missing. Install it with one of:"; \
+		echo "  sudo apt-get install $$missing   |   brew install $$(echo $$missing | sed s/npm/node/)"; \
 		exit 1; \
 	fi
 
-slides: setup slide-tools
+slides: maintainer-setup slide-tools
 	$(BIN)/python tools/build_slides.py
 	$(BIN)/python tools/check_slides.py
 
@@ -113,11 +128,17 @@ slides: setup slide-tools
 # is that repository, owner/name (default: the course's repository with "-student").
 .PHONY: student
 STUDENT_REPO ?=
-student: setup
+student: maintainer-setup
 	$(BIN)/python tools/make_student.py $(if $(STUDENT_REPO),--repository $(STUDENT_REPO))
 
-bench: setup
+bench: maintainer-setup
 	$(BIN)/python benchmarks/run_benchmarks.py
+
+# A new notebook with every file the tests require (README.md, "Adding a notebook").
+new-notebook: maintainer-setup
+	@[ -n "$(NAME)" ] && [ -n "$(TITLE)" ] && [ -n "$(PURPOSE)" ] || \
+		{ echo 'usage: make new-notebook NAME=09_topic TITLE="The title" PURPOSE="One line: what it teaches."'; exit 1; }
+	$(BIN)/python tools/new_notebook.py "$(NAME)" "$(TITLE)" "$(PURPOSE)"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build

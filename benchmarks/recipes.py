@@ -1,6 +1,6 @@
-"""The original univariate recipe against the course's, interleaved in one process.
+"""The classic univariate recipe against the course's, interleaved in one process.
 
-The original recipe is the classic univariate LSTM example the course grew from
+The classic recipe is the well-known univariate LSTM example
 (LSTM(50, relu) and Dense(1), Adam, MSE, 200 epochs on the raw values), rebuilt
 for Keras 3; the course's recipe is helpers/forecasting.py's, which notebook 05
 teaches. Call ``helpers.notebook_setup.quiet_tensorflow()`` before importing this.
@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import keras
 import numpy as np
 
-from benchmarks.report import COURSE, SEED, RecipeRun
+from benchmarks.report import CLASSIC, COURSE, RecipeRun
 from helpers.sequences import split_sequence
 
 RAW_SEQUENCE = [10, 20, 30, 40, 50, 60, 70, 80, 90]
@@ -23,8 +23,8 @@ LAST_WINDOW = [70, 80, 90]
 WARM_UP_SEED = 10_000  # outside any seed range a run uses; its pair is discarded
 
 
-def run_seed_recipe(seed: int) -> RecipeRun:
-    """The original model, as close as Keras 3 allows: only `keras.Input` replaces `input_shape`."""
+def run_classic_recipe(seed: int) -> RecipeRun:
+    """The classic model, as close as Keras 3 allows: only `keras.Input` replaces `input_shape`."""
     keras.backend.clear_session()
     keras.utils.set_random_seed(seed)
     X, y = split_sequence(RAW_SEQUENCE, N_STEPS)
@@ -44,7 +44,7 @@ def run_seed_recipe(seed: int) -> RecipeRun:
     start = time.perf_counter()
     prediction = float(np.asarray(model.predict(x_input, verbose=0)).reshape(-1)[0])
     predict_seconds = time.perf_counter() - start
-    return RecipeRun(SEED, seed, prediction, fit_seconds, predict_seconds)
+    return RecipeRun(CLASSIC, seed, prediction, fit_seconds, predict_seconds)
 
 
 def run_course_recipe(train: Callable[..., object], seed: int) -> RecipeRun:
@@ -79,15 +79,15 @@ def run_interleaved(
             return run_course_recipe(train, seed)
         except Exception as exc:  # report it in RESULTS.md rather than lose the run
             error = f"seed {seed}: {type(exc).__name__}: {exc}"
-            progress(f"  course recipe failed on {error}; continuing with the original recipe")
+            progress(f"  course recipe failed on {error}; continuing with the classic recipe")
             train = None
             return None
 
-    run_seed_recipe(WARM_UP_SEED)
+    run_classic_recipe(WARM_UP_SEED)
     course_run(WARM_UP_SEED)
     runs = []
     for seed in seeds:
-        pair = [run_seed_recipe(seed)]
+        pair = [run_classic_recipe(seed)]
         course = course_run(seed)
         if course is not None:
             pair.append(course)

@@ -4,7 +4,7 @@
     python benchmarks/run_benchmarks.py --seeds 2 --notebooks 05   # a quick, partial run
     python benchmarks/run_benchmarks.py --skip notebooks --note "machine shared with 5 others"
 
-Three sections: the original univariate recipe (LSTM(50, relu), 200 epochs on
+Three sections: the classic univariate recipe (LSTM(50, relu), 200 epochs on
 raw values) against the course's, interleaved per seed; every notebook listed in
 pyproject.toml in a fresh kernel (wall time, time to first output, peak kernel
 memory); the NumPy cells against Keras. The notebooks run first, while this

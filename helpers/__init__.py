@@ -13,14 +13,14 @@ from types import ModuleType as _Module
 
 from helpers.notebook_setup import setup_notebook, COURSE_ROOT  # every notebook (set-up cell)
 from helpers.figures import page  # every notebook
-from helpers.notebook_setup import CELL_COLOURS, BASELINE_COLOUR, TRUTH_COLOUR  # every plot
+from helpers.palette import CELL_COLOURS, BASELINE_COLOUR, TRUTH_COLOUR  # every plot
 from helpers.cells import simple_rnn_forward  # 01
 from helpers.gradients import first_input_gradient_norms  # 02
 from helpers.cells import lstm_forward  # 03
 from helpers.gate_explorer import constant_gate_run, plot_constant_gate_run, explore_gates  # 03
 from helpers.memory_task import make_memory_task, build_memory_model, run_memory_experiment  # 04
-from helpers.gate_trace import lstm_gate_trace  # 04
-from helpers.sweep_claims import check_sweep_claims, sweep_accuracies  # 04
+from helpers.cells import lstm_gate_trace  # 04
+from helpers.sweep_claims import assert_sweep_claims, sweep_accuracies  # 04
 from helpers.sequences import split_sequence  # 05
 from helpers.model_plot import show_model  # 05, then every model drawing
 from helpers.forecasting import train_course_forecaster, recursive_forecast  # 05

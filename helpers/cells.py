@@ -3,6 +3,8 @@
 ``simple_rnn_forward`` is taught in notebooks/01_recurrent_neural_networks.ipynb
 and ``lstm_forward`` in notebooks/03_lstm_architecture.ipynb; both notebooks
 write the loop out in full and check it against Keras before using these.
+``lstm_gate_trace`` (notebooks/04_rnn_vs_lstm_long_gaps.ipynb, section 7) is
+the same loop, keeping every gate at every step.
 
 Notation (row vectors, as Keras stores the weights):
     simple RNN:  h_t = tanh(x_t W + h_{t-1} U + b)
@@ -18,9 +20,12 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array
+from helpers._validation import as_finite_array
 
-__all__ = ["sigmoid", "simple_rnn_forward", "lstm_forward"]
+__all__ = ["GATE_NAMES", "sigmoid", "simple_rnn_forward", "lstm_forward", "lstm_gate_trace"]
+
+# What lstm_forward(..., return_gates=True) keeps at every step.
+GATE_NAMES = ("i", "f", "c_tilde", "o", "c", "h")
 
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
@@ -95,7 +100,9 @@ def lstm_forward(
     bias: ArrayLike,
     h0: ArrayLike | None = None,
     c0: ArrayLike | None = None,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    *,
+    return_gates: bool = False,
+) -> tuple[np.ndarray, ...]:
     """Run an LSTM (Keras's default cell: sigmoid gates, tanh activations).
 
     Args:
@@ -104,11 +111,20 @@ def lstm_forward(
         recurrent_kernel: U = [U_i | U_f | U_c | U_o], shape (units, 4·units).
         bias: b = [b_i | b_f | b_c | b_o], shape (4·units,).
         h0, c0: initial hidden and cell states, shape (batch, units); zeros when None.
+        return_gates: also return every gate and state at every step.
 
     Returns:
         ``outputs`` (batch, time, units): h_t at every step, then ``h_last`` and
         ``c_last`` (batch, units): the hidden and cell states after the last step.
         These match ``keras.layers.LSTM(return_sequences=True, return_state=True)``.
+        With ``return_gates=True`` a fourth item follows: a dict with keys
+        :data:`GATE_NAMES` (``"i"``, ``"f"``, ``"c_tilde"``, ``"o"``, ``"c"``,
+        ``"h"``), each of shape (batch, time, units); index ``t - 1`` holds step t.
+
+    Raises:
+        TypeError: an argument is not an array of real numbers.
+        ValueError: wrong number of dimensions, empty, NaN or infinity, or
+            shapes that do not fit together (the error names the argument).
     """
     x = _as_array("x", x, 3)
     W = _as_array("kernel", kernel, 2)
@@ -124,7 +140,7 @@ def lstm_forward(
     _expect("bias", b, (4 * units,))
     h = _initial_state("h0", h0, batch, units)
     c = _initial_state("c0", c0, batch, units)
-    outputs = np.empty((batch, time, units))
+    gates = {name: np.empty((batch, time, units)) for name in (GATE_NAMES if return_gates else ("h",))}
     for t in range(time):
         z = x[:, t] @ W + h @ U + b  # all four blocks at once: i, f, c, o
         i = sigmoid(z[:, :units])
@@ -133,5 +149,35 @@ def lstm_forward(
         o = sigmoid(z[:, 3 * units :])
         c = f * c + i * c_tilde
         h = o * np.tanh(c)
-        outputs[:, t] = h
-    return outputs, h, c
+        if return_gates:
+            for name, value in zip(GATE_NAMES, (i, f, c_tilde, o, c, h), strict=True):
+                gates[name][:, t] = value
+        else:
+            gates["h"][:, t] = h
+    if return_gates:
+        return gates["h"], h, c, gates
+    return gates["h"], h, c
+
+
+def lstm_gate_trace(
+    x: ArrayLike, kernel: ArrayLike, recurrent_kernel: ArrayLike, bias: ArrayLike
+) -> dict[str, np.ndarray]:
+    """Run an LSTM from zero states and return every gate and state at every step.
+
+    Notebook 04 (section 7) writes this loop out before using it; it is
+    ``lstm_forward(x, kernel, recurrent_kernel, bias, return_gates=True)[-1]``.
+
+    Args:
+        x: inputs, shape (batch, time, features).
+        kernel: W, shape (features, 4·units), as ``layer.get_weights()[0]`` of a
+            ``keras.layers.LSTM``; recurrent_kernel and bias as in :func:`lstm_forward`.
+
+    Returns:
+        A dict with keys :data:`GATE_NAMES`, each of shape (batch, time, units);
+        index ``t - 1`` holds step t. ``"h"`` matches
+        ``keras.layers.LSTM(return_sequences=True)``.
+
+    Raises:
+        TypeError, ValueError: as :func:`lstm_forward` (the error names the argument).
+    """
+    return lstm_forward(x, kernel, recurrent_kernel, bias, return_gates=True)[-1]

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array, check_int
+from helpers._validation import as_finite_array, require_int
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,23 @@ class EchoReport:
         return late or self.mae_to_previous < 0.5 * self.mae
 
 
+#: Fewest pairs of changes a lag's correlation is computed from: with 2 or 3 points a
+#: correlation is ±1 or near it by chance, and could outrank lag 0 of a perfect forecast.
+MIN_PAIRS = 5
+#: Correlations this close count as tied; a tie goes to the smallest |lag|.
+TIE = 1e-9
+
+
 def _lagged_correlation(forecast_changes: np.ndarray, true_changes: np.ndarray, lag: int) -> float:
     """corr(forecast change at t, true change at t - lag) over the overlapping steps."""
     if lag >= 0:
         a, b = forecast_changes[lag:], true_changes[: len(true_changes) - lag]
     else:
         a, b = forecast_changes[:lag], true_changes[-lag:]
-    if np.std(a) == 0 or np.std(b) == 0:
+    if np.ptp(a) == 0 or np.ptp(b) == 0:
         return float("nan")  # a constant has no correlation with anything
-    return float(np.corrcoef(a, b)[0, 1])
+    # scaled first, so that values near float64's limit do not overflow when squared
+    return float(np.corrcoef(a / np.max(np.abs(a)), b / np.max(np.abs(b)))[0, 1])
 
 
 def echo_report(truth: ArrayLike, forecast: ArrayLike, previous: ArrayLike, *, max_lag: int = 3) -> EchoReport:
@@ -62,15 +70,17 @@ def echo_report(truth: ArrayLike, forecast: ArrayLike, previous: ArrayLike, *, m
         forecast: the forecasts of ``truth``, same length.
         previous: for each forecast, the last true value known when it was
             made (for one-step forecasts: ``truth`` one step earlier), same length.
-        max_lag: correlations are measured at lags ``-max_lag ... max_lag`` (int >= 0);
-            the series must be at least ``max_lag + 3`` long.
+        max_lag: correlations are measured at lags ``-max_lag ... max_lag`` (int >= 0),
+            each from at least ``MIN_PAIRS`` (5) pairs of changes, so the series
+            must be at least ``max_lag + 6`` long.
 
     Returns:
         An ``EchoReport``: ``mae`` (forecast against truth), ``mae_to_previous``
         (forecast against ``previous``), ``correlations`` (lag -> correlation of
         the forecast's changes with the truth's changes ``lag`` steps earlier;
         NaN when either is constant) and ``peak_lag``, the lag of the largest
-        correlation (None when all are NaN). ``looks_like_echo`` is True when
+        correlation (None when all are NaN; correlations within ``TIE`` of the
+        largest count as tied, and a tie goes to the smallest |lag|). ``looks_like_echo`` is True when
         the peak lies at a positive lag or the forecast is at least twice as
         close to ``previous`` as to ``truth``.
 
@@ -80,27 +90,30 @@ def echo_report(truth: ArrayLike, forecast: ArrayLike, previous: ArrayLike, *, m
             the lengths differ; ``max_lag`` is negative; or the series is too
             short for ``max_lag``.
     """
-    max_lag = check_int(max_lag, "max_lag", minimum=0)
+    max_lag = require_int(max_lag, "max_lag", minimum=0)
     arrays = {}
     for name, value in (("truth", truth), ("forecast", forecast), ("previous", previous)):
-        array = as_finite_array(value, name, "1-D (time,)")
+        array = as_finite_array(value, name, "1-D (time,)", float32=False)  # computed in float64
         if array.ndim != 1:
             raise ValueError(f"{name} must be 1-D (time,), got shape {array.shape}")
         arrays[name] = array.astype(np.float64)
     lengths = {name: len(array) for name, array in arrays.items()}
     if len(set(lengths.values())) != 1:
         raise ValueError(f"truth, forecast and previous must have the same length, got {lengths}")
-    if lengths["truth"] < max_lag + 3:
+    if lengths["truth"] < max_lag + 1 + MIN_PAIRS:
         raise ValueError(
             f"truth has {lengths['truth']} values, too few for max_lag={max_lag} "
-            f"(needs at least {max_lag + 3})"
+            f"(needs at least max_lag + {1 + MIN_PAIRS} = {max_lag + 1 + MIN_PAIRS})"
         )
     truth_, forecast_, previous_ = arrays["truth"], arrays["forecast"], arrays["previous"]
     forecast_changes, true_changes = np.diff(forecast_), np.diff(truth_)
     correlations = {lag: _lagged_correlation(forecast_changes, true_changes, lag)
                     for lag in range(-max_lag, max_lag + 1)}
     finite = {lag: c for lag, c in correlations.items() if np.isfinite(c)}
-    peak_lag = max(finite, key=finite.__getitem__) if finite else None
+    peak_lag = None
+    if finite:
+        best = max(finite.values())
+        peak_lag = min((lag for lag, c in finite.items() if c >= best - TIE), key=lambda lag: (abs(lag), lag))
     return EchoReport(
         mae=float(np.mean(np.abs(forecast_ - truth_))),
         mae_to_previous=float(np.mean(np.abs(forecast_ - previous_))),

@@ -11,7 +11,6 @@ piece out in full before handing it to this module:
 * ``train_course_forecaster``: the notebook's fixed recipe (differencing, the
   classic model, 200 Adam updates); it predicts 100 for ``[70, 80, 90]``.
 * ``recursive_forecast``: several steps ahead by feeding forecasts back in.
-* ``last_value_forecast`` and ``linear_extrapolation_forecast``: naive baselines.
 
 TensorFlow and Keras are imported inside the functions that need them, so
 importing this module is cheap.
@@ -26,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array, check_int
+from helpers._validation import as_finite_array, require_int
 from helpers.sequences import split_sequence
 
 if TYPE_CHECKING:  # pragma: no cover - only for type checkers
@@ -38,6 +37,11 @@ COURSE_TRAINING_STEPS = 200
 #: Most updates per epoch in train_for_steps (notebook 05, section 4): the course recipe's
 #: 200 updates then run as one epoch, in one call of the training step.
 UPDATES_PER_EPOCH = 200
+#: Upper bounds on counts, so a typo (steps=10**9) fails at once instead of running for days:
+#: the course trains for at most a few thousand updates and forecasts a few dozen steps ahead.
+MAX_UNITS = 4096
+MAX_TRAINING_STEPS = 100_000
+MAX_HORIZON = 10_000
 
 
 def _as_float32(values: np.ndarray, name: str) -> np.ndarray:
@@ -80,15 +84,15 @@ def build_forecasting_model(
     Args:
         n_steps: time steps per window (int >= 1).
         n_features: values per time step (int >= 1).
-        units: LSTM units, n in the course notation (int >= 1).
+        units: LSTM units, n in the course notation (int, 1 to ``MAX_UNITS`` = 4096).
         unroll: write the LSTM's loop out step by step (Keras's ``unroll``): the
             same arithmetic, quicker to prepare for a window of a few steps.
         steps_per_execution: updates Keras runs per call of its training step.
     """
-    n_steps = check_int(n_steps, "n_steps", 1)
-    n_features = check_int(n_features, "n_features", 1)
-    units = check_int(units, "units", 1)
-    steps_per_execution = check_int(steps_per_execution, "steps_per_execution", 1)
+    n_steps = require_int(n_steps, "n_steps", 1)
+    n_features = require_int(n_features, "n_features", 1)
+    units = require_int(units, "units", 1, MAX_UNITS)
+    steps_per_execution = require_int(steps_per_execution, "steps_per_execution", 1, MAX_TRAINING_STEPS)
     if not isinstance(unroll, bool):
         raise TypeError(f"unroll must be True or False, got {type(unroll).__name__}")
     import keras
@@ -121,18 +125,25 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
         X: inputs, shape (samples, n_steps) or (samples, n_steps, features);
             a 2-D ``X`` gets a trailing features axis of size 1.
         y: targets, shape (samples,) or (samples, 1).
-        steps: number of updates (int >= 1).
+        steps: number of updates (int, 1 to ``MAX_TRAINING_STEPS`` = 100,000).
 
     Returns:
         The mean training loss of each epoch: ``steps // 200`` epochs of 200
         updates, then one of the rest (one epoch in all when ``steps <= 200``).
 
     Raises:
+        TypeError: ``model`` is not a Keras model, or is not compiled.
         ValueError: ``X`` or ``y`` hold NaN, infinity or values beyond float32,
-            their numbers of samples differ, or the windows do not have the
-            shape the model reads.
+            ``y`` is not one target per sample, their numbers of samples
+            differ, or the windows do not have the shape the model reads.
     """
-    steps = check_int(steps, "steps", 1)
+    import keras
+
+    if not isinstance(model, keras.Model):
+        raise TypeError(f"model must be a Keras model, got {type(model).__name__}")
+    if getattr(model, "optimizer", None) is None:
+        raise TypeError("model must be compiled first: model.compile(optimizer=..., loss=...)")
+    steps = require_int(steps, "steps", 1, MAX_TRAINING_STEPS)
     try:
         X = np.asarray(X)
     except ValueError:  # ragged nested lists
@@ -144,7 +155,10 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
         X = X[..., np.newaxis]
     if X.ndim != 3:
         raise ValueError(f"X must have shape (samples, n_steps[, features]), got {X.shape}")
-    y = as_finite_array(y, "y", "(samples,) or (samples, 1)").reshape(-1)
+    y = as_finite_array(y, "y", "(samples,) or (samples, 1)")
+    if y.ndim == 2 and y.shape[1] != 1:
+        raise ValueError(f"y must have shape (samples,) or (samples, 1): one target per sample, got {y.shape}")
+    y = y.reshape(-1)
     if len(y) != len(X):
         raise ValueError(f"X and y must hold the same, non-zero number of samples: {len(X)} and {len(y)}")
     X, y = _as_float32(X, "X"), _as_float32(y, "y")
@@ -154,7 +168,7 @@ def train_for_steps(model: keras.Model, X: ArrayLike, y: ArrayLike, steps: int) 
             f"X has windows of shape (n_steps, features) = {tuple(X.shape[1:])}, but the model "
             f"reads {expected}: build it for these windows, or cut windows of its length"
         )
-    if model.optimizer is not None and not model.optimizer.built:
+    if not model.optimizer.built:
         model.optimizer.build(model.trainable_variables)  # else the first trace creates them
     per_epoch = min(steps, UPDATES_PER_EPOCH)
     losses = []
@@ -270,14 +284,14 @@ def train_course_forecaster(
         sequence: 1-D sequence of numbers, at least ``n_steps + 1`` long.
         n_steps: values per window (int >= 2, so a window holds a change).
         seed: random seed (int >= 0); it also reseeds the global generators.
-        steps: number of Adam updates (int >= 1).
+        steps: number of Adam updates (int, 1 to ``MAX_TRAINING_STEPS`` = 100,000).
 
     Returns:
         A ``DifferencedForecaster``; call ``.predict_next(window)``.
     """
-    n_steps = check_int(n_steps, "n_steps", 2)
-    seed = check_int(seed, "seed", 0)
-    steps = check_int(steps, "steps", 1)
+    n_steps = require_int(n_steps, "n_steps", 2)
+    seed = require_int(seed, "seed", 0)
+    steps = require_int(steps, "steps", 1, MAX_TRAINING_STEPS)
     scale = step_scale(sequence)  # first: it refuses 2-D data and values beyond float32's range
     X, y = split_sequence(sequence, n_steps)
     changes, next_change = to_differences(X, y)
@@ -302,18 +316,20 @@ def recursive_forecast(
             number of dimensions as ``window``: 1-D -> a number, 2-D (batch,
             n_steps) -> an array of shape (batch,).
         window: the last observed values, shape (n_steps,) or (batch, n_steps).
-        horizon: how many steps ahead (int >= 1).
+        horizon: how many steps ahead (int, 1 to ``MAX_HORIZON`` = 10,000).
 
     Returns:
         Forecasts of shape (horizon,) for a 1-D window, (batch, horizon) for 2-D.
 
     Raises:
-        ValueError: ``predict_next`` returned None, NaN or infinity, or the
-            wrong number of values; the message names the function.
+        TypeError: ``predict_next`` returned something that is not real
+            numbers (a string, booleans, complex numbers).
+        ValueError: ``predict_next`` returned None, NaN or infinity, or not
+            one number per window; the message names the function.
     """
     if not callable(predict_next):
         raise TypeError(f"predict_next must be callable, got {type(predict_next).__name__}")
-    horizon = check_int(horizon, "horizon", 1)
+    horizon = require_int(horizon, "horizon", 1, MAX_HORIZON)
     current = _as_windows(window, "window").astype(np.float64)
     label = getattr(predict_next, "__name__", "predict_next")
     label = f"predict_next ({label})" if label not in ("predict_next", "<lambda>") else "predict_next"
@@ -325,15 +341,18 @@ def recursive_forecast(
         try:
             if isinstance(returned, (str, bytes)):
                 raise TypeError
-            value = np.asarray(returned, dtype=np.float64)
+            value = np.asarray(returned)
+            if value.dtype.kind not in "iuf":  # not bool, complex, strings or objects
+                raise TypeError
+            value = value.astype(np.float64)
         except (TypeError, ValueError):
-            raise TypeError(
-                f"{label} must return a number (one per window), got {type(returned).__name__}"
-            ) from None
+            kind = getattr(getattr(returned, "dtype", None), "name", type(returned).__name__)
+            raise TypeError(f"{label} must return real numbers (one per window), got {kind}") from None
         if not np.all(np.isfinite(value)):
             raise ValueError(f"{label} returned NaN or infinity at step {step + 1}")
         expected = current.shape[:-1]
-        if value.shape != expected and value.size != max(1, int(np.prod(expected))):
+        count = int(np.prod(expected))  # 1 for a 1-D window
+        if value.size != count or (count > 1 and value.shape not in (expected, (*expected, 1))):
             raise ValueError(
                 f"predict_next returned shape {value.shape} at step {step + 1}; "
                 f"expected one number per window, shape {expected}"
@@ -342,19 +361,3 @@ def recursive_forecast(
         forecasts.append(value)
         current = np.concatenate([current[..., 1:], value[..., np.newaxis]], axis=-1)
     return np.stack(forecasts, axis=-1)
-
-
-def last_value_forecast(window: ArrayLike) -> float | np.ndarray:
-    """Naive baseline: the next value equals the last one (90 for ``[70, 80, 90]``)."""
-    windows = _as_windows(window, "window")
-    forecast = windows[..., -1].astype(np.float64)
-    return float(forecast) if windows.ndim == 1 else forecast
-
-
-def linear_extrapolation_forecast(window: ArrayLike) -> float | np.ndarray:
-    """Naive baseline: repeat the last step, ``x_t + (x_t - x_{t-1})`` (100 for ``[70, 80, 90]``)."""
-    windows = _as_windows(window, "window")
-    if windows.shape[-1] < 2:
-        raise ValueError("window needs at least 2 values to extrapolate a step")
-    forecast = 2 * windows[..., -1].astype(np.float64) - windows[..., -2]
-    return float(forecast) if windows.ndim == 1 else forecast

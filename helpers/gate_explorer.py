@@ -21,8 +21,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array, check_number
-from helpers.notebook_setup import CELL_COLOURS
+from helpers._validation import as_finite_array, require_number
+from helpers.palette import CELL_COLOURS
 
 __all__ = ["EXAMPLE_CANDIDATES", "GateExplorer", "constant_gate_run", "explore_gates",
            "plot_constant_gate_run"]
@@ -65,10 +65,10 @@ def constant_gate_run(
             or outside [-1, 1], or ``c0`` is not finite.
     """
     c_tilde = _candidates(candidates)
-    f = check_number(forget_gate, "forget_gate", 0.0, 1.0)
-    i = check_number(input_gate, "input_gate", 0.0, 1.0)
-    o = check_number(output_gate, "output_gate", 0.0, 1.0)
-    c = check_number(c0, "c0")
+    f = require_number(forget_gate, "forget_gate", 0.0, 1.0)
+    i = require_number(input_gate, "input_gate", 0.0, 1.0)
+    o = require_number(output_gate, "output_gate", 0.0, 1.0)
+    c = require_number(c0, "c0")
     cell_states = np.empty_like(c_tilde)
     for t, candidate in enumerate(c_tilde):
         c = f * c + i * candidate
@@ -91,8 +91,11 @@ def plot_constant_gate_run(
     The title names the three gate values; the y-axis spans at least [-1, 3.2]
     so that panels drawn side by side share one scale.
     """
-    from matplotlib.ticker import MaxNLocator  # only plotting needs matplotlib
+    from matplotlib.axes import Axes  # only plotting needs matplotlib
+    from matplotlib.ticker import MaxNLocator
 
+    if not isinstance(ax, Axes):
+        raise TypeError(f"ax must be a matplotlib Axes (e.g. from plt.subplots()), got {type(ax).__name__}")
     cell_states, outputs = constant_gate_run(candidates, forget_gate, input_gate, output_gate)
     c_tilde = _candidates(candidates)
     steps = np.arange(1, len(c_tilde) + 1)
@@ -130,9 +133,9 @@ class GateExplorer:
 
         self.candidates = _candidates(candidates)
         start = {
-            "forget_gate": check_number(forget_gate, "forget_gate", 0.0, 1.0),
-            "input_gate": check_number(input_gate, "input_gate", 0.0, 1.0),
-            "output_gate": check_number(output_gate, "output_gate", 0.0, 1.0),
+            "forget_gate": require_number(forget_gate, "forget_gate", 0.0, 1.0),
+            "input_gate": require_number(input_gate, "input_gate", 0.0, 1.0),
+            "output_gate": require_number(output_gate, "output_gate", 0.0, 1.0),
         }
         names = {"forget_gate": "forget f", "input_gate": "input i", "output_gate": "output o"}
         sliders = {

@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import ArrayLike
 
+from helpers._validation import as_finite_array
+
 __all__ = ["first_input_gradient_norms"]
 
 
@@ -26,7 +28,14 @@ def first_input_gradient_norms(layer: Any, sequences: ArrayLike) -> np.ndarray:
     Args:
         layer: a recurrent Keras layer (or model) that maps (batch, time, features)
             to its last state h_T, shape (batch, units); not ``return_sequences``.
-        sequences: inputs x_1 ... x_T, shape (batch, time, features).
+        sequences: inputs x_1 ... x_T, shape (batch, time, features): real
+            numbers (not booleans, complex numbers or strings).
+
+    Raises:
+        TypeError: ``layer`` is not callable, or ``sequences`` is not real numbers.
+        ValueError: ``sequences`` has the wrong shape, is empty, holds NaN,
+            infinity or values beyond float32; the layer cannot read it, does
+            not return only its last state, or does not depend on its input.
 
     ``tape.gradient`` differentiates one number, so one backward pass gives one
     gradient. To get every unit's gradient in a single pass, the layer reads
@@ -38,18 +47,18 @@ def first_input_gradient_norms(layer: Any, sequences: ArrayLike) -> np.ndarray:
     """
     if not callable(layer):
         raise TypeError(f"layer must be a Keras layer or model, got {type(layer).__name__}")
-    try:
-        x = np.asarray(sequences, dtype=np.float32)
-    except (TypeError, ValueError):
-        raise TypeError("sequences must be an array of numbers") from None
-    if x.ndim != 3 or 0 in x.shape:
-        raise ValueError(f"sequences must have shape (batch, time, features) with no empty axis, got {x.shape}")
-    if not np.all(np.isfinite(x)):
-        raise ValueError("sequences holds NaN or infinite values")
+    x = as_finite_array(sequences, "sequences", "3-D (batch, time, features)", ndim=3)
+    x = x.astype(np.float32)
 
     import tensorflow as tf
 
-    probe = layer(tf.constant(x[:1]))
+    try:
+        probe = layer(tf.constant(x[:1]))
+    except (tf.errors.InvalidArgumentError, ValueError) as error:
+        raise ValueError(
+            f"layer cannot read sequences of {x.shape[2]} features (shape {x.shape}): was it built for "
+            f"other inputs? ({str(error).splitlines()[0][:200]})"
+        ) from None
     returned = f"shape {tuple(probe.shape)}" if hasattr(probe, "shape") else f"{len(probe)} tensors"
     if not hasattr(probe, "shape") or len(probe.shape) != 2:
         raise ValueError(
@@ -63,5 +72,7 @@ def first_input_gradient_norms(layer: Any, sequences: ArrayLike) -> np.ndarray:
         tape.watch(copies)
         target = tf.reduce_sum(layer(copies) * pick)
     gradient = tape.gradient(target, copies)  # same shape as copies
+    if gradient is None:  # the output does not depend on the input at all
+        raise ValueError("layer's output does not depend on its input (no gradient flows back to sequences)")
     jacobians = gradient[:, 0, :].numpy().reshape(batch, units, x.shape[2])  # J transposed, per sequence
     return np.linalg.norm(jacobians, axis=(1, 2)).astype(np.float64)

@@ -16,12 +16,23 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from helpers._checks import check_choice, check_int, check_number, check_seed
+from helpers._validation import require_choice, require_int, require_number, require_seed
 
 if TYPE_CHECKING:  # imported for type hints only; importing keras starts TensorFlow
     import keras
 
 CELLS = ("SimpleRNN", "GRU", "LSTM")
+#: Upper bounds, so that a typo fails at once with its name instead of filling memory or
+#: running for hours; the course uses at most 2,048 samples, gap 200, 18 units, 15 epochs.
+MAX_SAMPLES = 1_000_000
+MAX_GAP = 10_000
+MAX_SYMBOLS = 1_000
+MAX_UNITS = 4096
+MAX_EPOCHS = 10_000
+#: Biases and learning rates are stored as float32: beyond this they would become inf.
+FLOAT32_MAX = float(np.finfo(np.float32).max)
+#: The noise is stored as float32 too; 1e30 leaves room for any draw (1e8 standard deviations).
+MAX_NOISE_STD = 1e30
 
 
 def make_memory_task(
@@ -50,10 +61,10 @@ def make_memory_task(
     accuracy ``1 / n_symbols`` (chance).
 
     Args:
-        n_samples: number of sequences, >= 1.
-        gap: number of distractor steps between the fact and the question, >= 0.
-        n_symbols: number of possible symbols (classes), >= 2.
-        noise_std: standard deviation of the distractor noise, a finite number >= 0.
+        n_samples: number of sequences, 1 to ``MAX_SAMPLES`` (10**6).
+        gap: number of distractor steps between the fact and the question, 0 to ``MAX_GAP`` (10,000).
+        n_symbols: number of possible symbols (classes), 2 to ``MAX_SYMBOLS`` (1,000).
+        noise_std: standard deviation of the distractor noise, 0 to ``MAX_NOISE_STD`` (1e30).
         seed: seed of the NumPy generator; the same arguments give the same data.
             The labels are drawn first, so the same seed gives the same labels
             at every gap.
@@ -66,11 +77,11 @@ def make_memory_task(
         TypeError: an argument has the wrong type.
         ValueError: an argument is out of range.
     """
-    n_samples = check_int(n_samples, "n_samples", 1)
-    gap = check_int(gap, "gap", 0)
-    n_symbols = check_int(n_symbols, "n_symbols", 2)
-    seed = check_seed(seed)
-    noise_std = check_number(noise_std, "noise_std", minimum=0)
+    n_samples = require_int(n_samples, "n_samples", 1, MAX_SAMPLES)
+    gap = require_int(gap, "gap", 0, MAX_GAP)
+    n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
+    seed = require_seed(seed)
+    noise_std = require_number(noise_std, "noise_std", 0, MAX_NOISE_STD)
 
     rng = np.random.default_rng(seed)
     y = rng.integers(0, n_symbols, size=n_samples).astype(np.int32)
@@ -82,7 +93,7 @@ def make_memory_task(
     return X, y
 
 
-def set_memory_gate_bias(layer: Any, value: float) -> None:
+def set_memory_gate_bias(layer: Any, value: float, name: str = "value") -> None:
     """Set the initial bias of the gate that decides how much memory is kept.
 
     For an LSTM that is the forget gate: ``b_f``, the second quarter of the
@@ -95,7 +106,8 @@ def set_memory_gate_bias(layer: Any, value: float) -> None:
 
     Args:
         layer: a built ``keras.layers.LSTM`` or ``keras.layers.GRU``.
-        value: the new bias, a finite float.
+        value: the new bias, a number within float32's range (±3.4e38).
+        name: what an error calls ``value`` (the caller's argument name).
 
     Raises:
         TypeError: ``layer`` is not an LSTM or GRU layer, or ``value`` is not a number.
@@ -105,7 +117,7 @@ def set_memory_gate_bias(layer: Any, value: float) -> None:
 
     if not isinstance(layer, (keras.layers.LSTM, keras.layers.GRU)):
         raise TypeError(f"layer must be a keras LSTM or GRU layer, got {type(layer).__name__}")
-    check_number(value, "value")
+    require_number(value, name, -FLOAT32_MAX, FLOAT32_MAX)
     if not layer.built:
         raise ValueError("layer must be built first (put it in a model after keras.Input)")
     units = layer.cell.units
@@ -137,30 +149,33 @@ def build_memory_model(
 
     Args:
         cell: "SimpleRNN", "GRU" or "LSTM".
-        units: hidden units n, >= 1.
-        n_symbols: number of symbols of the task, >= 2 (it has n_symbols + 2 features).
+        units: hidden units n, 1 to ``MAX_UNITS`` (4096).
+        n_symbols: number of symbols of the task, 2 to ``MAX_SYMBOLS`` (it has n_symbols + 2 features).
         memory_gate_bias: initial bias of the LSTM forget gate or GRU update gate
             (see :func:`set_memory_gate_bias`); None keeps Keras's default
             (LSTM 1, GRU 0). Must be None for a SimpleRNN, which has no gate.
         input_gate_bias: initial bias ``b_i`` of an LSTM's input gate, the first
             quarter of its bias; None keeps Keras's default 0. A GRU has no
             separate input gate (its update gate also decides how much new input
-            enters), so this must be None for a GRU and a SimpleRNN.
-        learning_rate: Adam's learning rate, > 0.
+            enters), so this must be None for a GRU and a SimpleRNN. Both biases
+            must lie within float32's range (±3.4e38).
+        learning_rate: Adam's learning rate, > 0 and within float32's range.
 
     Raises:
         TypeError, ValueError: an argument has the wrong type or value.
     """
-    cell = check_choice(cell, "cell", CELLS)
-    units = check_int(units, "units", 1)
-    n_symbols = check_int(n_symbols, "n_symbols", 2)
-    learning_rate = check_number(learning_rate, "learning_rate", positive=True)
-    if memory_gate_bias is not None and cell == "SimpleRNN":
-        raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
+    cell = require_choice(cell, "cell", CELLS)
+    units = require_int(units, "units", 1, MAX_UNITS)
+    n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
+    learning_rate = require_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
+    if memory_gate_bias is not None:
+        if cell == "SimpleRNN":
+            raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
+        require_number(memory_gate_bias, "memory_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
     if input_gate_bias is not None:
         if cell != "LSTM":
             raise ValueError(f"input_gate_bias must be None for a {cell} (only an LSTM has an input gate)")
-        check_number(input_gate_bias, "input_gate_bias")
+        require_number(input_gate_bias, "input_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
     import keras
 
     recurrent = getattr(keras.layers, cell)(units)
@@ -173,7 +188,7 @@ def build_memory_model(
         name=f"memory_{cell.lower()}",
     )
     if memory_gate_bias is not None:
-        set_memory_gate_bias(recurrent, memory_gate_bias)
+        set_memory_gate_bias(recurrent, memory_gate_bias, "memory_gate_bias")
     if input_gate_bias is not None:
         bias = recurrent.cell.bias.numpy()  # [b_i | b_f | b_c | b_o]
         bias[:units] = input_gate_bias
@@ -216,18 +231,32 @@ def run_memory_experiment(
         noise_std, n_symbols: the task (see :func:`make_memory_task`).
         memory_gate_bias, input_gate_bias, units, learning_rate: the model (see
             :func:`build_memory_model`). A SimpleRNN ignores ``memory_gate_bias``.
-        n_train, n_test: numbers of training and test sequences, >= 1.
-        epochs, batch_size: training budget, each >= 1.
+        n_train, n_test: numbers of training and test sequences, 1 to ``MAX_SAMPLES``.
+        epochs, batch_size: training budget: 1 to ``MAX_EPOCHS`` (10,000) epochs,
+            batches of 1 to ``MAX_SAMPLES``.
+
+    Raises:
+        TypeError, ValueError: an argument has the wrong type or value (the
+            message names it), before any data are made or models built.
 
     Returns:
         A dict with the settings above and ``test_accuracy`` (float),
         ``train_accuracy`` (list of floats, one per epoch).
     """
-    cell = check_choice(cell, "cell", CELLS)
-    seed = check_seed(seed, offset=2000)  # the data use seeds 1000 + seed and 2000 + seed
-    epochs = check_int(epochs, "epochs", 1)
-    batch_size = check_int(batch_size, "batch_size", 1)
-    n_test = check_int(n_test, "n_test", 1)
+    cell = require_choice(cell, "cell", CELLS)
+    seed = require_seed(seed, offset=2000)  # the data use seeds 1000 + seed and 2000 + seed
+    epochs = require_int(epochs, "epochs", 1, MAX_EPOCHS)
+    batch_size = require_int(batch_size, "batch_size", 1, MAX_SAMPLES)
+    n_train = require_int(n_train, "n_train", 1, MAX_SAMPLES)
+    n_test = require_int(n_test, "n_test", 1, MAX_SAMPLES)
+    gap = require_int(gap, "gap", 0, MAX_GAP)
+    noise_std = require_number(noise_std, "noise_std", 0, MAX_NOISE_STD)
+    units = require_int(units, "units", 1, MAX_UNITS)
+    n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
+    learning_rate = require_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
+    for name, bias in (("memory_gate_bias", memory_gate_bias), ("input_gate_bias", input_gate_bias)):
+        if bias is not None:
+            require_number(bias, name, -FLOAT32_MAX, FLOAT32_MAX)
     X_train, y_train = make_memory_task(
         n_train, gap, n_symbols=n_symbols, noise_std=noise_std, seed=1000 + seed
     )

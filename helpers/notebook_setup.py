@@ -13,22 +13,16 @@ import os
 import sys
 from pathlib import Path
 
-from helpers._checks import check_seed
+from helpers._validation import require_seed
 
 #: The course's folder: the one that holds helpers/, figures/ and data/.
 COURSE_ROOT = Path(__file__).resolve().parent.parent
 #: What a complete copy of the course holds (a download cut short lacks some).
 COURSE_FILES = ("figures", "data", "notebooks", "pyproject.toml")
 
-# Oldest versions the course supports: Colab's, as of 2026-08.
+# Oldest versions the course supports: those Colab runs.
 MIN_PYTHON = (3, 11)
 MIN_VERSIONS = {"tensorflow": (2, 20), "keras": (3, 13)}
-
-# One colour per cell type in every plot of the course (Okabe-Ito, colour-blind safe),
-# and two neutral colours for what a model is compared with.
-CELL_COLOURS = {"SimpleRNN": "#0072B2", "LSTM": "#D55E00", "GRU": "#009E73"}
-BASELINE_COLOUR = "#7F7F7F"  # last value, seasonal naive, linear models
-TRUTH_COLOUR = "#222222"  # the true series
 
 _FIX = (
     "Locally: run `make lab` from the course folder (it installs requirements.txt "
@@ -36,7 +30,7 @@ _FIX = (
 )
 
 
-def check_course_files(root: Path = COURSE_ROOT) -> None:
+def require_course_files(root: Path = COURSE_ROOT) -> None:
     """Raise ``RuntimeError`` with what to do when part of the course is missing."""
     missing = [name for name in COURSE_FILES if not (root / name).exists()]
     if missing:
@@ -67,7 +61,7 @@ def quiet_tensorflow() -> None:
     os.environ.setdefault("KERAS_BACKEND", "tensorflow")
 
 
-def check_versions() -> None:
+def require_versions() -> None:
     """Raise ``RuntimeError`` naming what to do when a package is too old or missing."""
     if sys.version_info[:2] < MIN_PYTHON:
         raise RuntimeError(
@@ -116,10 +110,10 @@ def setup_notebook(seed: int = 42) -> None:
             ``keras.utils.set_random_seed``, so a rerun gives the same numbers
             on the same machine.
     """
-    seed = check_seed(seed)
-    check_course_files()
+    seed = require_seed(seed)
+    require_course_files()
     quiet_tensorflow()
-    check_versions()
+    require_versions()
     import absl.logging
     import keras
     import tensorflow as tf

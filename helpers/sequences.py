@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array, check_int
+from helpers._validation import as_finite_array, require_int
 
 
 def _columns(value: Sequence[int] | None, name: str, n_features: int) -> list[int]:
@@ -22,7 +22,7 @@ def _columns(value: Sequence[int] | None, name: str, n_features: int) -> list[in
         return list(range(n_features))
     if isinstance(value, (str, bytes)) or not isinstance(value, Sequence | np.ndarray):
         raise TypeError(f"{name} must be a list of column indices, got {type(value).__name__}")
-    columns = [check_int(c, f"{name}[{k}]") for k, c in enumerate(value)]
+    columns = [require_int(c, f"{name}[{k}]") for k, c in enumerate(value)]
     if not columns:
         raise ValueError(f"{name} must name at least one column")
     for c in columns:
@@ -76,9 +76,9 @@ def make_windows(
             count is out of range; a column index is out of range or repeated;
             or the series is too short for one sample.
     """
-    n_in = check_int(n_in, "n_in", minimum=1)
-    n_out = check_int(n_out, "n_out", minimum=1)
-    lead = check_int(lead, "lead", minimum=0)
+    n_in = require_int(n_in, "n_in", minimum=1)
+    n_out = require_int(n_out, "n_out", minimum=1)
+    lead = require_int(lead, "lead", minimum=0)
     if not isinstance(flatten, bool):
         raise TypeError(f"flatten must be True or False, got {type(flatten).__name__}")
     values = as_finite_array(data, "data", "1-D (time,) or 2-D (time, features)")
@@ -126,7 +126,7 @@ def split_sequence(sequence: ArrayLike | Sequence[float], n_steps: int) -> tuple
         ValueError: ``sequence`` is empty, not 1-D or 2-D, or holds NaN or
             infinity; or ``n_steps`` is out of range.
     """
-    n_steps = check_int(n_steps, "n_steps", minimum=1)
+    n_steps = require_int(n_steps, "n_steps", minimum=1)
     values = as_finite_array(sequence, "sequence", "1-D (time,) or 2-D (time, features)")
     if n_steps >= len(values):
         raise ValueError(

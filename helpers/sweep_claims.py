@@ -1,9 +1,10 @@
-"""Read data/long_gap_sweep.json and check what notebook 04 says about it.
+"""Read data/long_gap_sweep.json and assert what notebook 04 says about it.
 
 Taught in notebooks/04_rnn_vs_lstm_long_gaps.ipynb, which states each finding
-in words and then calls :func:`check_sweep_claims` (section 4: the three cells;
+in words and then calls :func:`assert_sweep_claims` (section 4: the three cells;
 Going further: the variants): every sentence about the sweep is one claim
-below, checked against the data file.
+below, asserted against the data file. ``LEARNED``, ``CHANCE`` and
+``NEAR_CHANCE`` are the course's one definition of "learned" and "at chance".
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["LEARNED", "check_sweep_claims", "sweep_accuracies"]
+__all__ = ["CHANCE", "LEARNED", "NEAR_CHANCE", "assert_sweep_claims", "sweep_accuracies"]
 
 LEARNED = 0.95  # a seed "learned the task" when its test accuracy reaches this
 CHANCE = 0.5
@@ -32,8 +33,9 @@ def sweep_accuracies(sweep: Any) -> tuple[list[int], dict[str, np.ndarray]]:
 
     Raises:
         TypeError: ``sweep`` is not a dict.
-        ValueError: ``sweep`` lacks the settings or runs, or a run names an
-            unknown series, gap or seed.
+        ValueError: ``sweep`` lacks the settings or runs, or a run is not a
+            dict, names an unknown series, gap or seed, repeats another run, or
+            lacks a test accuracy between 0 and 1 (the message names the run).
     """
     if not isinstance(sweep, dict):
         raise TypeError(f"sweep must be the dict read from the JSON file, got {type(sweep).__name__}")
@@ -42,22 +44,41 @@ def sweep_accuracies(sweep: Any) -> tuple[list[int], dict[str, np.ndarray]]:
         gaps = [int(gap) for gap in settings["gaps"]]
         series = {entry["label"]: list(entry["seeds"]) for entry in settings["series"]}
         runs = list(sweep["runs"])
-    except (KeyError, TypeError) as error:
-        raise ValueError(f"sweep lacks provenance.settings or runs ({error!r})") from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise ValueError(f"sweep lacks provenance.settings (gaps, series) or runs ({error!r})") from None
     accuracy = {label: np.full((len(gaps), len(seeds)), np.nan) for label, seeds in series.items()}
-    for run in runs:
+    for number, run in enumerate(runs, start=1):
+        where = f"the sweep's run {number}"
+        if not isinstance(run, dict):
+            raise ValueError(f"{where} is not a dict but {type(run).__name__}")
         label, gap, seed = run.get("series"), run.get("gap"), run.get("seed")
         if label not in series or gap not in gaps or seed not in series[label]:
-            raise ValueError(f"sweep holds a run outside its settings: {label!r}, gap {gap}, seed {seed}")
-        accuracy[label][gaps.index(gap), series[label].index(seed)] = float(run["test_accuracy"])
+            raise ValueError(f"{where} lies outside its settings: series {label!r}, gap {gap!r}, seed {seed!r}")
+        value = run.get("test_accuracy")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+            raise ValueError(f"{where} ({label}, gap {gap}, seed {seed}) needs a test_accuracy between 0 "
+                             f"and 1, got {value!r:.40}")
+        row, column = gaps.index(gap), series[label].index(seed)
+        if not np.isnan(accuracy[label][row, column]):
+            raise ValueError(f"{where} repeats {label}, gap {gap}, seed {seed}")
+        accuracy[label][row, column] = float(value)
     return gaps, accuracy
 
 
 PARTS = ("cells", "variants")
 
 
-def check_sweep_claims(sweep: Any, part: str = "cells") -> list[str]:
-    """Check what notebook 04 says about the sweep; return the statements checked.
+# What the claims read: each series with its number of seeds, and the gaps.
+_NEEDED = {
+    "cells": {"SimpleRNN": 5, "LSTM, b_f = 5": 5, "GRU, b_z = 5": 5},
+    "variants": {"SimpleRNN, 18 units": 3, "SimpleRNN, no distractors": 3, "LSTM, b_f = 1 (Keras default)": 3,
+                 "GRU, b_z = 0 (Keras default)": 3, "LSTM, b_f = 5, b_i = -3": 5},
+}
+_NEEDED_GAPS = (10, 20, 30, 50, 100, 200)
+
+
+def assert_sweep_claims(sweep: Any, part: str = "cells") -> list[str]:
+    """Assert what notebook 04 says about the sweep; return the statements asserted.
 
     Args:
         sweep: the parsed JSON of ``data/long_gap_sweep.json``.
@@ -66,13 +87,24 @@ def check_sweep_claims(sweep: Any, part: str = "cells") -> list[str]:
 
     Raises:
         AssertionError: a statement does not hold for these data (the message names it).
-        TypeError, ValueError: see :func:`sweep_accuracies`; or ``part`` is unknown.
+        TypeError, ValueError: see :func:`sweep_accuracies`; or ``part`` is
+            unknown, or the sweep lacks a series, seeds, a gap or a run the
+            statements are about.
     """
-    if part not in PARTS:
-        raise ValueError(f"part must be one of {PARTS}, got {part!r}")
+    if not isinstance(part, str) or part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, got {part!r:.40}")
     gaps, accuracy = sweep_accuracies(sweep)
-    if any(np.isnan(values).any() for values in accuracy.values()):
-        raise AssertionError("a run of the sweep is missing")
+    missing_gaps = [gap for gap in _NEEDED_GAPS if gap not in gaps]
+    if missing_gaps:
+        raise ValueError(f"the sweep lacks gaps {missing_gaps}, which notebook 04's statements are about")
+    for label, seeds in _NEEDED[part].items():
+        if label not in accuracy:
+            raise ValueError(f"the sweep lacks the series {label!r}")
+        if accuracy[label].shape[1] != seeds:
+            raise ValueError(f"the sweep's series {label!r} has {accuracy[label].shape[1]} seeds; "
+                             f"the statements are about {seeds}")
+        if np.isnan(accuracy[label]).any():
+            raise ValueError(f"the sweep lacks runs of {label!r}: each gap needs all {seeds} seeds")
 
     def at(label: str, gap: int) -> np.ndarray:
         return accuracy[label][gaps.index(gap)]

@@ -29,3 +29,31 @@ def _unwrapped_exercise_messages(request, monkeypatch):
         import helpers.exercises
 
         monkeypatch.setattr(helpers.exercises, "_print_wrapped", print)
+
+
+# nbval runs each notebook in its own folder: a notebook must leave nothing behind there
+# either (the from-root test checks the repo root). Checked once, by the process that
+# collected the session (the controller under pytest-xdist).
+_RUN_FOLDERS = ("notebooks", "lecture")
+_LISTING = pytest.StashKey[set]()
+
+
+def _listing() -> set[str]:
+    return {f"{folder}/{p.name}" for folder in _RUN_FOLDERS for p in (ROOT / folder).iterdir()}
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):
+        session.config.stash[_LISTING] = _listing()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    before = session.config.stash.get(_LISTING, None)
+    if before is None:
+        return
+    left = sorted(_listing() - before)
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter is not None:
+            reporter.write_line(f"FAILED: the run left files behind: {', '.join(left)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

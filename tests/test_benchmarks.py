@@ -7,10 +7,10 @@ import stamp_notebooks
 
 from benchmarks import report
 from benchmarks.report import (
+    CLASSIC,
     COURSE,
     MET,
     MISSED,
-    SEED,
     UNMEASURED,
     CellParity,
     CellTime,
@@ -25,7 +25,7 @@ FILES = ("01_a.ipynb", "02_b.ipynb", "04_c.ipynb")
 
 
 def pair(seed: int, original: float, course: float, original_fit=10.0, course_fit=0.5):
-    return [RecipeRun(SEED, seed, original, original_fit, 0.1), RecipeRun(COURSE, seed, course, course_fit, 0.01)]
+    return [RecipeRun(CLASSIC, seed, original, original_fit, 0.1), RecipeRun(COURSE, seed, course, course_fit, 0.01)]
 
 
 def notebook(name: str, wall: float = 10.0, peak: int = 500_000_000, status: str = "ok"):
@@ -66,7 +66,7 @@ def test_accuracy_and_fit_ratio_verdicts():
     slow = results(recipe_runs=pair(0, 102, 100, 10.0, 2.0))
     assert verdict(slow, "Course fit time").label == MISSED
     assert "median ratio 0.200" in verdict(slow, "Course fit time").detail
-    alone = results(recipe_runs=[RecipeRun(SEED, 0, 102, 10, 0.1)], course_recipe_error="it raised")
+    alone = results(recipe_runs=[RecipeRun(CLASSIC, 0, 102, 10, 0.1)], course_recipe_error="it raised")
     assert verdict(alone, "Course recipe within") == (verdict(alone, "Course recipe within").target,
                                                       UNMEASURED, "it raised")
 

@@ -78,3 +78,31 @@ def test_bad_input_names_the_argument(kwargs, error, name):
     max_lag = arguments.pop("max_lag")
     with pytest.raises(error, match=name):
         echo_report(**arguments, max_lag=max_lag)
+
+
+def test_a_perfect_forecast_is_never_an_echo():
+    """Issue 18: at the shortest length the extreme lags correlated 2 points and came out ±1."""
+    for seed in range(300):
+        rng = np.random.default_rng(seed)
+        for length in (9, 10, 15):
+            truth = rng.normal(size=length).cumsum()
+            report = echo_report(truth, truth, np.r_[truth[0], truth[:-1]])
+            assert report.mae == 0 and report.peak_lag == 0 and not report.looks_like_echo, (seed, length)
+
+
+def test_the_issue_example_needs_more_points():
+    truth = np.random.default_rng(416).normal(size=6).cumsum()
+    with pytest.raises(ValueError, match="too few for max_lag=3"):
+        echo_report(truth, truth, np.r_[truth[0], truth[:-1]])
+
+
+def test_ties_go_to_the_smallest_lag():
+    truth = np.arange(12.0) ** 2  # changes 1, 3, 5, ...: a straight line, every lag correlates 1
+    report = echo_report(truth, truth, np.r_[truth[0], truth[:-1]])
+    assert report.peak_lag == 0
+
+
+def test_values_beyond_float32_are_fine_in_float64():
+    truth = np.random.default_rng(3).normal(size=12).cumsum() * 1e300
+    report = echo_report(truth, truth, np.r_[truth[0], truth[:-1]])
+    assert report.peak_lag == 0

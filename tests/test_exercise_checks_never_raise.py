@@ -4,6 +4,10 @@ The modules and their checks are found by name, so a new notebook's module is
 covered as soon as it exists. Each check gets each odd input in every argument
 it needs (None, NaN, infinity, strings, dicts, ragged lists, 0-d arrays, huge
 ints, and learner functions that return None, NaN or a string, or raise).
+
+A module's ``WRONG_ANSWERS`` table (check name -> argument tuples of wrong
+answers its notebook invites) is run too: a check that calls one of them right
+fails the suite, and a module with a table lists every one of its checks.
 """
 
 from __future__ import annotations
@@ -112,3 +116,53 @@ def test_check_never_raises(module_name, check_name, capsys):
                 break
     capsys.readouterr()
     assert not crashes, f"{module_name}.{check_name} raised on:\n" + "\n".join(crashes)
+
+
+def wrong_answer_cases() -> list:
+    cases = []
+    for module_name in exercise_modules():
+        table = getattr(importlib.import_module(module_name), "WRONG_ANSWERS", {})
+        for check_name, calls in table.items():
+            cases += [pytest.param(module_name, check_name, index, id=f"{module_name[-4:]}.{check_name}[{index}]")
+                      for index in range(len(calls))]
+    return cases
+
+
+def test_tables_of_wrong_answers_name_every_check_and_only_checks():
+    for module_name in exercise_modules():
+        module = importlib.import_module(module_name)
+        table = getattr(module, "WRONG_ANSWERS", None)
+        if table is None:
+            continue
+        checks = {name for mod, name in all_checks() if mod == module_name}
+        assert set(table) == checks, f"{module_name}.WRONG_ANSWERS: {sorted(set(table) ^ checks)}"
+        assert all(calls and all(isinstance(args, tuple) for args in calls) for calls in table.values())
+
+
+@pytest.mark.parametrize("module_name, check_name, index", wrong_answer_cases())
+def test_wrong_answers_are_never_called_right(module_name, check_name, index, capsys):
+    module = importlib.import_module(module_name)
+    args = module.WRONG_ANSWERS[check_name][index]
+    verdict = getattr(module, check_name)(*args)
+    out = capsys.readouterr().out
+    assert not verdict, f"{check_name} called a wrong answer right: {out}"
+    assert out.startswith("Not yet: "), out  # a hint, not the placeholder reminder
+
+
+HUGE = {"list": list(range(10**6)), "string": "x" * 10**6, "array": np.zeros(10**6),
+        "tuple of huge parts": ("x" * 10**6, list(range(10**6)), "y" * 10**6)}
+
+
+@pytest.mark.parametrize("module_name, check_name", [
+    case for case in all_checks()
+    if hasattr(getattr(importlib.import_module(case[0]), case[1]), "exercise_number")])
+def test_a_huge_answer_is_quoted_short(module_name, check_name, capsys):
+    """Issue 18 item 11: a 10⁶-element answer printed about 5 MB. Checks made with the
+    exercise decorator quote answers with quote(); this holds every one of them to it."""
+    check = getattr(importlib.import_module(module_name), check_name)
+    required = sum(p.default is inspect.Parameter.empty for p in inspect.signature(check).parameters.values()
+                   if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD))
+    for label, value in HUGE.items():
+        check(*([value] + [None] * (max(1, required) - 1)))
+        out = capsys.readouterr().out
+        assert len(out) < 1000, f"{check_name} printed {len(out)} characters for a huge {label}"

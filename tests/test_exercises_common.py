@@ -10,12 +10,15 @@ from helpers.exercises import (
     AnswerProblem,
     Verdict,
     answer_value,
+    as_int,
     as_number,
     as_shape,
+    call_learner_function,
+    exercise,
     feedback,
-    is_number,
     never_raises,
     not_answered,
+    quote,
     unanswered,
 )
 
@@ -52,10 +55,9 @@ def test_as_number(value, expected):
     assert as_number(value) == expected
 
 
-def test_is_number():
-    assert is_number(1) and is_number(np.float64(1.5)) and is_number(np.array([1.0]))
-    assert not is_number(True) and not is_number("1") and not is_number(np.array([1.0, 2.0]))
-    assert not is_number(float("nan")) and not is_number(float("inf")) and not is_number(10**400)
+def test_as_number_refuses_what_is_not_one_finite_number():
+    for value in (float("nan"), float("inf"), 10**400, np.array([1.0, 2.0])):
+        assert as_number(value) is None
 
 
 @pytest.mark.parametrize(
@@ -98,3 +100,44 @@ def test_feedback_wraps_at_90_characters(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) > 1 and max(len(line) for line in lines) <= 90
     assert verdict.message.startswith("Not yet: word word")  # the message itself stays whole
+
+
+def test_feedback_wraps_each_line_of_a_multi_line_message(capsys):
+    feedback(True, "first " * 30 + "\n" + "second " * 30)
+    lines = capsys.readouterr().out.splitlines()
+    assert max(len(line) for line in lines) <= 90
+    assert lines[0].startswith("Correct: first") and any(line.startswith("second") for line in lines)
+    assert not any("first" in line and "second" in line for line in lines)  # the break is kept
+
+
+def test_exercise_decorator(capsys):
+    @exercise(7, read=as_int, expects="a whole number")
+    def check_thing(value):
+        return feedback(value == 3, "three.")
+
+    assert check_thing(lambda: 3) and check_thing(3.0)
+    assert not check_thing(None) and not check_thing(lambda: ...)
+    assert capsys.readouterr().out.count("Exercise 7: replace the placeholder") == 2
+    assert not check_thing("x" * 10**6)
+    out = capsys.readouterr().out
+    assert "give a whole number, got" in out and "'xxx" in out and len(out) < 200  # cut short
+    assert not check_thing(lambda: 1 / 0)
+    assert "ZeroDivisionError" in capsys.readouterr().out
+    assert check_thing.exercise_number == 7
+
+
+def test_exercise_with_a_function_answer(capsys):
+    @exercise(2, answer="function")
+    def check_double(function):
+        return feedback(call_learner_function(function, 2) == 4, "doubled.")
+
+    assert check_double(lambda x: 2 * x) and not check_double(lambda x: x)
+    assert not check_double(42)
+    assert "pass your function itself" in capsys.readouterr().out
+    with pytest.raises(ValueError, match="answer"):
+        exercise(1, answer="text")
+
+
+@pytest.mark.parametrize("answer", [list(range(10**6)), "x" * 10**6, np.zeros(10**6), 10**4000, {1: "a" * 10**5}])
+def test_quote_is_short(answer):
+    assert len(quote(answer)) <= 80

@@ -231,3 +231,24 @@ def test_rerun_wrong_reports(experiment, capsys):
     # a measurement function that fails is reported, not raised
     assert not ex.check_rerun(lambda: (1.5, printed, "more"), lambda *a: 1 / 0, *experiment[1:])
     assert "ZeroDivisionError" in capsys.readouterr().out
+
+
+def test_rerun_with_nothing_left_at_the_oldest_steps_is_not_right(capsys):
+    """Issue 18: a measurement with 0 for the oldest inputs gave ratio inf, which matched any answer."""
+    def measure(sequences, W, U, b):
+        return np.array([1.0, 0.5, 0.2, 0.0, 0.0, 0.0])
+
+    args = (np.zeros((2, 6, 1)), np.ones((1, 1)), np.ones((1, 1)), np.zeros(1))
+    for ratio_given in (5.0, 1e300):
+        assert not ex.check_rerun(lambda r=ratio_given: (1.5, r, "more"), measure, *args)
+        assert "undefined" in capsys.readouterr().out
+
+
+def test_a_huge_answer_is_quoted_short(experiment, capsys):
+    """Issue 18: a 10⁶-element answer printed about 5 MB."""
+    huge = list(range(10**6))
+    for check in (ex.check_parameter_count, ex.check_output_shape, ex.check_two_steps, rerun_check(experiment)):
+        assert not check(lambda: huge)
+        assert len(capsys.readouterr().out) < 300
+    assert not ex.check_rerun(lambda: (1.5, 2.0, "x" * 10**6), *experiment)
+    assert len(capsys.readouterr().out) < 300

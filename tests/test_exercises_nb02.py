@@ -218,3 +218,14 @@ def test_vanish_or_explode(capsys):
     assert not vanish_or_explode(lambda: (1.1, 1.1))
     assert not vanish_or_explode(lambda: (1.1, "explode", "extra"))
     assert "two things" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_a_huge_answer_is_quoted_short(capsys):
+    """Issue 18: a huge answer must not flood the notebook."""
+    huge = "x" * 10**6
+    for check in (ex.check_steps_to_vanish, ex.check_tanh_factor, ex.check_clipped_gradient,
+                  ex.check_vanish_or_explode):
+        assert not check(lambda: huge)
+        assert len(capsys.readouterr().out) < 300
+    assert not ex.check_vanish_or_explode(lambda: (1.1, huge))
+    assert len(capsys.readouterr().out) < 300

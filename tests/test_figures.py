@@ -11,11 +11,12 @@ import struct
 import subprocess
 import sys
 
+import diagrams
 import pytest
 from conftest import ROOT
 
 from helpers import page
-from helpers.figures import FIGURES, FIGURES_DIR, Page, catalogue_markdown, figure_path
+from helpers.figures import FIGURES, FIGURES_DIR, Page, catalogue_markdown
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 PAGE_CALL = re.compile(r"\bpage\(\s*(\d+)\s*(?:,[^)]*)?\)")
@@ -48,7 +49,7 @@ def test_page_html_has_alt_caption_and_image(n):
     assert f"<figcaption>Figure {n}. " in html
     assert info.alt.split()[0] in html and len(info.alt) > 40
     data = re.search(r'src="data:image/png;base64,([A-Za-z0-9+/=]+)"', html).group(1)
-    assert base64.b64decode(data) == figure_path(n).read_bytes() == shown._repr_png_()
+    assert base64.b64decode(data) == (FIGURES_DIR / FIGURES[n].file).read_bytes() == shown._repr_png_()
     assert " ".join(repr(shown).split()) == " ".join(f"Figure {n}. {info.caption}".split())
     assert max(len(line) for line in repr(shown).splitlines()) <= 90  # the course's line length
 
@@ -101,7 +102,7 @@ def test_page_does_not_import_matplotlib():
 # --- the committed files ---------------------------------------------------------
 @pytest.mark.parametrize("n", sorted(FIGURES))
 def test_committed_png_is_small_and_sized_for_640(n):
-    data = figure_path(n).read_bytes()
+    data = (FIGURES_DIR / FIGURES[n].file).read_bytes()
     width, height = png_size(data)
     if FIGURES[n].drawer == "draw_summary_sheet":  # an A4 landscape page at 200 dpi
         assert (width, height) == (2338, 1654) and len(data) < 250_000
@@ -122,8 +123,6 @@ def test_nothing_else_in_figures():
 
 
 def test_every_drawer_exists():
-    from helpers import diagrams
-
     assert {info.drawer for info in FIGURES.values()} == set(diagrams.DRAWERS)
 
 
@@ -134,7 +133,7 @@ def test_make_figures_reproduces_the_committed_set(tmp_path):
     machine that drew the committed set, but another matplotlib or FreeType may
     place anti-aliased pixels differently.
     """
-    subprocess.run([sys.executable, "-m", "helpers.diagrams", str(tmp_path)], cwd=ROOT,
+    subprocess.run([sys.executable, str(ROOT / "tools" / "diagrams.py"), str(tmp_path)], cwd=ROOT,
                    check=True, capture_output=True)
     fresh = {p.name for p in tmp_path.iterdir()}
     committed = {p.name for p in FIGURES_DIR.iterdir()}
@@ -147,8 +146,6 @@ def test_make_figures_reproduces_the_committed_set(tmp_path):
 
 
 def test_unknown_lstm_part_is_rejected():
-    from helpers import diagrams
-
     with pytest.raises(ValueError, match="unknown LSTM parts"):
         diagrams.draw_lstm(None, highlight={"forget_gate"})
 
@@ -189,15 +186,11 @@ def test_jupyter_shows_html_with_png_fallback():
 
 
 def test_diagrams_main_needs_one_folder(capsys):
-    from helpers import diagrams
-
     assert diagrams.main([]) == 2
     assert "usage" in capsys.readouterr().err
 
 
 def test_hop_arcs_around_the_crossing_and_rejects_diagonals():
-    from helpers import diagrams
-
     points = diagrams.hop((1.0, 0.0), (1.0, 5.0), 2.0, r=0.3)
     assert points[0] == (1.0, 0.0) and points[-1] == (1.0, 5.0)
     arc = points[1:-1]

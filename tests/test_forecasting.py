@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 
 from helpers.forecasting import (
+    MAX_HORIZON,
+    MAX_TRAINING_STEPS,
     DifferencedForecaster,
     build_forecasting_model,
-    last_value_forecast,
-    linear_extrapolation_forecast,
     recursive_forecast,
     step_scale,
     to_differences,
@@ -62,18 +62,15 @@ def test_step_scale():
         step_scale([[1.0, 2.0]])
 
 
-def test_baselines():
-    assert last_value_forecast([70, 80, 90]) == 90.0
-    assert linear_extrapolation_forecast([70, 80, 90]) == 100.0
-    np.testing.assert_array_equal(last_value_forecast([[1, 2], [3, 5]]), [2, 5])
-    np.testing.assert_array_equal(linear_extrapolation_forecast([[1, 2], [3, 5]]), [3, 7])
-    with pytest.raises(ValueError, match="at least 2"):
-        linear_extrapolation_forecast([1.0])
-    with pytest.raises(ValueError, match="empty"):
-        last_value_forecast([])
-
-
 # ---------------------------------------------------------------- recursive_forecast
+
+
+def last_value(window):
+    return window[..., -1]
+
+
+def repeat_last_step(window):
+    return 2 * window[..., -1] - window[..., -2]
 
 
 def reference_loop(predict_next, window, horizon):
@@ -87,7 +84,7 @@ def reference_loop(predict_next, window, horizon):
 
 
 def test_recursive_forecast_feeds_forecasts_back():
-    forecasts = recursive_forecast(linear_extrapolation_forecast, [70, 80, 90], 5)
+    forecasts = recursive_forecast(repeat_last_step, [70, 80, 90], 5)
     np.testing.assert_allclose(forecasts, [100, 110, 120, 130, 140])
     rule = lambda w: 0.5 * w[-1] + 0.1 * w[0] ** 2  # noqa: E731 - non-linear, uses the oldest value
     np.testing.assert_allclose(
@@ -113,13 +110,20 @@ def test_recursive_forecast_does_not_change_the_window():
     ("predict_next", "window", "horizon", "error", "match"),
     [
         (None, [1.0, 2.0], 3, TypeError, "predict_next"),
-        (last_value_forecast, [1.0, 2.0], 0, ValueError, "horizon"),
-        (last_value_forecast, [1.0, 2.0], 2.0, TypeError, "horizon"),
-        (last_value_forecast, [1.0, 2.0], True, TypeError, "horizon"),
-        (last_value_forecast, [], 3, ValueError, "window is empty"),
-        (last_value_forecast, [[[1.0]]], 3, ValueError, "window must be 1-D"),
-        (last_value_forecast, [1.0, np.inf], 3, ValueError, "infinite"),
+        (last_value, [1.0, 2.0], 0, ValueError, "horizon"),
+        (last_value, [1.0, 2.0], 2.0, TypeError, "horizon"),
+        (last_value, [1.0, 2.0], True, TypeError, "horizon"),
+        (last_value, [], 3, ValueError, "window is empty"),
+        (last_value, [[[1.0]]], 3, ValueError, "window must be 1-D"),
+        (last_value, [1.0, np.inf], 3, ValueError, "infinite"),
         (lambda w: np.array([1.0, 2.0]), [1.0, 2.0], 3, ValueError, "one number per window"),
+        # issue 18: no bound on horizon; bool, complex and (2, 2)-for-4 returns were accepted
+        (last_value, [1.0, 2.0], 10**400, ValueError, f"horizon must be <= {MAX_HORIZON}"),
+        (last_value, [1.0, 2.0], 10**7, ValueError, "horizon must be <="),
+        (lambda w: True, [1.0, 2.0], 3, TypeError, "real numbers"),
+        (lambda w: np.array([True] * 4), np.ones((4, 2)), 3, TypeError, "real numbers"),
+        (lambda w: 1 + 2j, [1.0, 2.0], 3, TypeError, "real numbers"),
+        (lambda w: np.ones((2, 2)), np.ones((4, 2)), 3, ValueError, "one number per window"),
     ],
 )
 def test_recursive_forecast_rejects_bad_input(predict_next, window, horizon, error, match):
@@ -253,8 +257,8 @@ def forgets_return(window):
         (forgets_return, ValueError, r"predict_next \(forgets_return\) returned None"),
         (lambda w: float("nan"), ValueError, "NaN or infinity at step 1"),
         (lambda w: np.inf if w[-1] > 95 else w[-1] + 10, ValueError, "NaN or infinity at step 2"),
-        (lambda w: "100", TypeError, "must return a number"),
-        (lambda w: {"next": 100}, TypeError, "must return a number"),
+        (lambda w: "100", TypeError, "must return real numbers"),
+        (lambda w: {"next": 100}, TypeError, "must return real numbers"),
     ],
 )
 def test_recursive_forecast_names_a_function_that_returns_no_number(predict_next, error, match):
@@ -284,7 +288,7 @@ def test_to_differences_checks_y(y, error, match):
     [
         lambda: to_differences([[1.0, 2.0], [3.0, 4e38]]),
         lambda: step_scale([1.0, -1e300]),
-        lambda: last_value_forecast([1.0, 1e39]),
+        lambda: recursive_forecast(last_value, [1.0, 1e39], 2),
         lambda: train_course_forecaster([1e39 * k for k in range(1, 10)], 3),
     ],
 )
@@ -346,3 +350,36 @@ def test_train_for_steps_traces_the_training_step_once():
     Counting.traces = 0
     train_for_steps(counting_model(), X, y, 2)
     assert plain_fit == 2 and Counting.traces == 1
+
+
+def test_a_batch_may_return_a_column():
+    forecasts = recursive_forecast(lambda w: w[:, -1:], np.ones((4, 2)), 3)
+    assert forecasts.shape == (4, 3)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "match"),
+    [
+        (lambda: train_course_forecaster(np.arange(10.0), steps=10**9), ValueError,
+         f"steps must be <= {MAX_TRAINING_STEPS}"),
+        (lambda: build_forecasting_model(3, units=10**400), ValueError, "units must be <= 4096"),
+        (lambda: train_for_steps(None, np.ones((4, 3)), np.ones(4), 1), TypeError, "model must be a Keras model"),
+        (lambda: train_for_steps("model", np.ones((4, 3)), np.ones(4), 1), TypeError, "model must be a Keras model"),
+    ],
+)
+def test_issue_18_bounds_and_models(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+def test_train_for_steps_needs_a_compiled_model_and_one_target_per_sample():
+    import keras
+
+    model = keras.Sequential([keras.Input((3, 1)), keras.layers.Dense(1)])
+    with pytest.raises(TypeError, match="compiled"):
+        train_for_steps(model, np.ones((4, 3)), np.ones(4), 1)
+    model.compile(optimizer="adam", loss="mse")
+    with pytest.raises(ValueError, match="one target per sample"):
+        train_for_steps(model, np.ones((4, 3)), np.ones((2, 2)), 1)
+    with pytest.raises(ValueError, match=f"steps must be <= {MAX_TRAINING_STEPS}"):
+        train_for_steps(model, np.ones((4, 3)), np.ones(4), 10**9)

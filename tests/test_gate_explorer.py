@@ -198,3 +198,10 @@ def test_explorer_bundle_without_ipywidgets_8_repr(monkeypatch):
     assert seven[view]["model_id"] == eight[view]["model_id"] == explorer.widget.model_id
     assert seven[view]["version_major"] == 2 and seven["text/plain"] == EXPLORER_TEXT
     plt.close("all")
+
+
+@pytest.mark.parametrize("ax", [None, "axes", 3])
+def test_plot_needs_axes(ax):
+    """Issue 18 item 9: None raised AttributeError: 'NoneType' ... 'bar'."""
+    with pytest.raises(TypeError, match="ax must be a matplotlib Axes"):
+        plot_constant_gate_run(ax, [1, 0], 0.9, 1, 1)

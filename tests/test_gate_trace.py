@@ -1,12 +1,11 @@
-"""helpers.gate_trace: the NumPy trace matches Keras's LSTM and its own equations; bad input."""
+"""helpers.cells.lstm_gate_trace: the NumPy trace matches Keras's LSTM and its own equations; bad input."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from helpers.cells import lstm_forward
-from helpers.gate_trace import GATE_NAMES, lstm_gate_trace
+from helpers.cells import GATE_NAMES, lstm_forward, lstm_gate_trace
 
 
 def random_weights(features=3, units=4, seed=0):

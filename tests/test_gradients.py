@@ -63,7 +63,7 @@ def test_bad_input_is_named():
     layer = built(keras.layers.SimpleRNN(2), 1)
     with pytest.raises(TypeError, match="layer"):
         first_input_gradient_norms("not a layer", np.zeros((1, 2, 1)))
-    with pytest.raises(ValueError, match=r"sequences must have shape \(batch, time, features\)"):
+    with pytest.raises(ValueError, match=r"sequences must be 3-D \(batch, time, features\)"):
         first_input_gradient_norms(layer, np.zeros((2, 1)))
     with pytest.raises(ValueError, match="sequences"):
         first_input_gradient_norms(layer, np.zeros((0, 2, 1)))
@@ -77,3 +77,23 @@ def test_bad_input_is_named():
     state_layer = built(keras.layers.SimpleRNN(2, return_state=True), 1)
     with pytest.raises(ValueError, match="return_state"):
         first_input_gradient_norms(state_layer, np.zeros((1, 3, 1)))
+
+
+@pytest.mark.parametrize(
+    "sequences, error, match",
+    [
+        (np.ones((1, 3, 1), dtype=complex), TypeError, "sequences must hold numbers"),
+        (np.ones((1, 3, 1), dtype=bool), TypeError, "sequences must hold numbers"),
+        (np.array([[["1"], ["2"], ["3"]]]), TypeError, "sequences must hold numbers"),
+        (np.ones((1, 3, 2)), ValueError, "cannot read sequences of 2 features"),
+    ],
+)
+def test_issue_18_odd_sequences_and_mismatched_layers(sequences, error, match):
+    layer = built(keras.layers.SimpleRNN(2), 1)
+    with pytest.raises(error, match=match):
+        first_input_gradient_norms(layer, sequences)
+
+
+def test_issue_18_a_callable_that_ignores_its_input():
+    with pytest.raises(ValueError, match="does not depend on its input"):
+        first_input_gradient_norms(lambda x: keras.ops.ones((x.shape[0], 3)), np.ones((2, 3, 1)))

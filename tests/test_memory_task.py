@@ -193,3 +193,48 @@ def test_input_gate_bias_must_be_finite(keras):
         build_memory_model("LSTM", input_gate_bias=float("nan"))
     with pytest.raises(TypeError, match="input_gate_bias"):
         build_memory_model("LSTM", input_gate_bias="-3")
+
+
+@pytest.mark.parametrize(
+    "call, error, match",
+    [
+        (lambda: make_memory_task(4, 3, noise_std=1e39), ValueError, "noise_std must be <="),
+        (lambda: make_memory_task(10**9, 3), ValueError, "n_samples must be <="),
+        (lambda: make_memory_task(4, 10**400), ValueError, "gap must be <="),
+    ],
+)
+def test_issue_18_task_bounds(call, error, match):
+    with pytest.raises(error, match=match):
+        call()
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        ({"memory_gate_bias": 1e39}, ValueError, "memory_gate_bias must be <="),
+        ({"memory_gate_bias": float("nan")}, ValueError, "memory_gate_bias must be a finite number"),
+        ({"input_gate_bias": 1e300}, ValueError, "input_gate_bias must be <="),
+        ({"learning_rate": 1e300}, ValueError, "learning_rate must be <="),
+        ({"units": 10**400}, ValueError, "units must be <= 4096"),
+    ],
+)
+def test_issue_18_model_bounds_name_the_argument_before_building(kwargs, error, match, monkeypatch):
+    import keras
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("a model was built before the arguments were checked")
+
+    monkeypatch.setattr(keras, "Sequential", no_model)
+    with pytest.raises(error, match=match):
+        build_memory_model("LSTM", **kwargs)
+
+
+@pytest.mark.parametrize(
+    "kwargs, match",
+    [({"n_train": 0}, "n_train must be >= 1"), ({"n_test": 10**9}, "n_test must be <="),
+     ({"epochs": 10**9}, "epochs must be <="), ({"memory_gate_bias": float("nan")}, "memory_gate_bias"),
+     ({"units": 10**400}, "units must be <=")],
+)
+def test_issue_18_experiment_names_its_own_arguments(kwargs, match):
+    with pytest.raises(ValueError, match=match):
+        run_memory_experiment("LSTM", 2, **kwargs)

@@ -53,11 +53,11 @@ def test_setup_rejects_bad_seed(seed, error):
 def test_version_check_names_the_fix(monkeypatch):
     monkeypatch.setitem(notebook_setup.MIN_VERSIONS, "keras", (99, 0))
     with pytest.raises(RuntimeError, match=r"keras .* too old.*make lab"):
-        notebook_setup.check_versions()
+        notebook_setup.require_versions()
     monkeypatch.setitem(notebook_setup.MIN_VERSIONS, "not_a_package_xyz", (1, 0))
     monkeypatch.delitem(notebook_setup.MIN_VERSIONS, "keras")
     with pytest.raises(RuntimeError, match="not_a_package_xyz is not installed"):
-        notebook_setup.check_versions()
+        notebook_setup.require_versions()
 
 
 @pytest.mark.parametrize(
@@ -154,5 +154,5 @@ def test_other_branches_are_cloned_by_name(tmp_path):
 def test_an_incomplete_course_folder_says_what_to_do(tmp_path):
     (tmp_path / "helpers").mkdir()
     with pytest.raises(RuntimeError, match=r"incomplete \(no figures, data, notebooks, pyproject.toml\).*rm -rf"):
-        notebook_setup.check_course_files(tmp_path)
-    notebook_setup.check_course_files(ROOT)
+        notebook_setup.require_course_files(tmp_path)
+    notebook_setup.require_course_files(ROOT)

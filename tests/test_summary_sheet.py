@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import diagrams
 import matplotlib
 import matplotlib.pyplot as plt
 import pytest
-
-from helpers import diagrams, summary_sheet
+import summary_sheet
 
 matplotlib.use("Agg")
 

@@ -25,19 +25,31 @@ turns anything unexpected into a hint, so the check holds only its own logic::
             return feedback(True, "4 gates, each with input weights, recurrent weights and a bias.")
         return feedback(False, "count the weights of one gate, then multiply by four.")
 
+Inside a check, raise :class:`AnswerProblem` to answer with a hint, and
+:class:`Unanswered` when a part of the answer is still a placeholder; a
+``read`` function may raise either too. Quote a learner's value with
+:func:`quote` (never ``{value!r}``: a huge answer would flood the notebook).
 An exercise whose answer is a function the check calls on test inputs
-(``answer="function"``) gets the callable; inside, :func:`call_learner_function`
-calls it, and :class:`Unanswered` raised there (or by the check) means the
-placeholder is still in place.
+(``answer="function"``) gets the callable; :func:`call_learner_function`
+calls it on test inputs.
+
+Every module also declares ``WRONG_ANSWERS``: per check, the argument tuples
+of wrong answers its notebook invites (numbers the notebook prints, the
+classic slips). tests/test_exercise_checks_never_raise.py asserts that no
+check calls any of them right.
+
+Adding an exercise: write the decorated check in the notebook's module, add
+its wrong answers to ``WRONG_ANSWERS``, test it in tests/test_exercises_nbNN.py,
+and put its model answer in lecture/model_answers.ipynb.
 """
 
 from __future__ import annotations
 
 import functools
 import math
-from reprlib import Repr
 import textwrap
 from collections.abc import Callable
+from reprlib import Repr
 from typing import Any, TypeVar
 
 import numpy as np
@@ -131,11 +143,6 @@ def as_number(answer: Any) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def is_number(answer: Any) -> bool:
-    """True for one finite real number in any of the forms :func:`as_number` reads."""
-    return as_number(answer) is not None
-
-
 def as_int(answer: Any) -> int | None:
     """``answer`` as an int when it is one whole number (``96``, ``96.0``, ``np.array(96)``), else None."""
     value = as_number(answer)
@@ -166,6 +173,40 @@ def as_shape(answer: Any) -> tuple[int, ...] | None:
             return None
         shape.append(item)
     return tuple(shape)
+
+
+def as_parts(answer: Any, names: tuple[str, ...], numbers: int = 0) -> tuple[Any, ...] | None:
+    """``answer`` as a tuple of ``len(names)`` parts, the first ``numbers`` of them as floats.
+
+    Returns None when ``answer`` is not a tuple or list of that length.
+
+    Raises:
+        Unanswered: a part is still a placeholder.
+        AnswerProblem: one of the first ``numbers`` parts is not one number.
+    """
+    if not isinstance(answer, (tuple, list)) or len(answer) != len(names):
+        return None
+    if any(unanswered(part) for part in answer):
+        raise Unanswered
+    values = [as_number(part) for part in answer[:numbers]]
+    if None in values:
+        raise AnswerProblem(" and ".join(names[:numbers]) + " should each be one number.")
+    return (*values, *answer[numbers:])
+
+
+def rerun_setting_hint(
+    scale: float, scale_range: tuple[float, float], examples: str, word: Any, name: str, words: tuple[str, str]
+) -> str | None:
+    """A hint when a "scale U, rerun, compare" answer (notebooks 01 and 02) is set up wrong, else None:
+    a scale of 1 or outside ``scale_range``, or ``word`` not one of ``words``."""
+    low, high = scale_range
+    if scale == 1:
+        return f"scale 1 is the original run: multiply U by another factor, e.g. {examples}."
+    if not low <= scale <= high:
+        return f"pick a factor between {low} and {high}, so the measurement stays readable."
+    if not isinstance(word, str) or word.strip().lower() not in words:
+        return f'{name} should be "{words[0]}" or "{words[1]}", got {quote(word)}.'
+    return None
 
 
 def answer_value(answer: Any, name: str = "your function") -> Any:
@@ -300,12 +341,17 @@ def exercise(
 
 
 def _print_wrapped(message: str) -> None:
-    """Print ``message`` in lines of at most 90 characters, the course's line length."""
-    print(textwrap.fill(message, width=90, break_long_words=False, break_on_hyphens=False))
+    """Print ``message`` in lines of at most 90 characters, the course's line length.
+
+    Each line of ``message`` (split at ``\\n``) is wrapped on its own, so a
+    message may hold several paragraphs.
+    """
+    print("\n".join(textwrap.fill(part, width=90, break_long_words=False, break_on_hyphens=False)
+                    for part in message.split("\n")))
 
 
 def feedback(ok: bool, message: str) -> Verdict:
-    """Print the verdict (wrapped at 90 characters) and return it."""
+    """Print the verdict (each of its lines wrapped at 90 characters) and return it."""
     verdict = Verdict(ok, ("Correct: " if ok else "Not yet: ") + message)
     _print_wrapped(verdict.message)
     return verdict

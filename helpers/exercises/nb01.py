@@ -1,15 +1,7 @@
 """Answer checks for the exercises of notebooks/01_recurrent_neural_networks.ipynb.
 
-Every exercise cell is a function the learner fills in, passed to its check::
-
-    def parameter_count():
-        return ...  # your answer: an int
-
-    ex.check_parameter_count(parameter_count)
-
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right). A placeholder gets a
-reminder, and nothing the learner passes makes a check raise.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 4's empty ``def`` counts as unanswered.
 """
 
 from __future__ import annotations
@@ -21,15 +13,16 @@ import numpy as np
 
 from helpers.exercises import (
     AnswerProblem,
+    Unanswered,
     Verdict,
-    answer_value,
     as_int,
     as_number,
+    as_parts,
     as_shape,
     call_learner_function,
+    exercise,
     feedback,
-    never_raises,
-    not_answered,
+    rerun_setting_hint,
     unanswered,
 )
 
@@ -44,15 +37,9 @@ _W, _U, _B, _INPUTS = 0.5, 1.0, 0.0, (1.0, 2.0)
 _SCALE_RANGE = (0.7, 3.0)
 
 
-@never_raises
-def check_parameter_count(answer: Any) -> Verdict:
+@exercise(1, read=as_int, expects="a whole number (an int)")
+def check_parameter_count(count: int) -> Verdict:
     """Exercise 1: the number of parameters of SimpleRNN(8) on 3 features."""
-    value = answer_value(answer, "parameter_count")
-    if unanswered(value):
-        return not_answered("Exercise 1")
-    count = as_int(value)
-    if count is None:
-        return feedback(False, f"give a whole number (an int), got {value!r}.")
     expected = _FEATURES * _UNITS + _UNITS * _UNITS + _UNITS
     if count == expected:
         return feedback(True, "d·n + n·n + n parameters: W, U and b.")
@@ -66,15 +53,9 @@ def check_parameter_count(answer: Any) -> Verdict:
     )
 
 
-@never_raises
-def check_output_shape(answer: Any) -> Verdict:
+@exercise(2, read=as_shape, expects="a tuple of whole numbers such as (2, 3, 4)")
+def check_output_shape(shape: tuple[int, ...]) -> Verdict:
     """Exercise 2: the output shape of SimpleRNN(16, return_sequences=True)."""
-    value = answer_value(answer, "output_shape")
-    if unanswered(value):
-        return not_answered("Exercise 2")
-    shape = as_shape(value)
-    if shape is None:
-        return feedback(False, f"give a tuple of whole numbers such as (2, 3, 4), got {value!r}.")
     if shape == (_BATCH, _STEPS, _UNITS_2):
         return feedback(True, "one hidden state of 16 units per sequence and per time step.")
     if shape == (_BATCH, _UNITS_2):
@@ -84,15 +65,9 @@ def check_output_shape(answer: Any) -> Verdict:
     return feedback(False, "the axes are (batch, time, units); which of the numbers is the number of units?")
 
 
-@never_raises
-def check_two_steps(answer: Any) -> Verdict:
+@exercise(3, read=as_number, expects="one number (a float)")
+def check_two_steps(number: float) -> Verdict:
     """Exercise 3: h_2 of a one-unit RNN, computed by hand."""
-    value = answer_value(answer, "h_2")
-    if unanswered(value):
-        return not_answered("Exercise 3")
-    number = as_number(value)
-    if number is None:
-        return feedback(False, f"give one number (a float), got {value!r}.")
     h = 0.0
     states = []
     for x in _INPUTS:
@@ -122,17 +97,15 @@ def _is_skeleton(function: Callable[..., Any]) -> bool:
     return code is not None and code.co_code == _skeleton.__code__.co_code
 
 
-@never_raises
-def check_forward_function(function: Any) -> Verdict:
+@exercise(4, answer="function")
+def check_forward_function(function: Callable[..., Any]) -> Verdict:
     """Exercise 4: a learner's simple RNN forward pass, compared with the course's.
 
     The exercise cell holds ``def my_rnn_forward(x, W, U, b): ...``; that empty
     skeleton counts as unanswered, like ``None``.
     """
-    if unanswered(function) or (callable(function) and _is_skeleton(function)):
-        return not_answered("Exercise 4")
-    if not callable(function):
-        return feedback(False, f"pass your function my_rnn_forward itself, got {type(function).__name__}.")
+    if _is_skeleton(function):
+        raise Unanswered
     from helpers.cells import simple_rnn_forward
 
     rng = np.random.default_rng(7)
@@ -144,7 +117,7 @@ def check_forward_function(function: Any) -> Verdict:
     expected, _ = simple_rnn_forward(x, W, U, b)
     result = call_learner_function(function, x.copy(), W.copy(), U.copy(), b.copy(), name="my_rnn_forward")
     if unanswered(result):
-        return not_answered("Exercise 4")
+        raise Unanswered
     if isinstance(result, tuple) and len(result) == 2:
         result = result[0]  # also accept (outputs, h_last)
     try:
@@ -175,40 +148,41 @@ def check_forward_function(function: Any) -> Verdict:
 def _recent_to_old_ratio(
     measure: Callable[..., Any], sequences: Any, W: Any, U: Any, b: Any, scale: float
 ) -> float:
-    """The ratio section 6 prints, for the RNN whose recurrent weights are scale · U."""
+    """The ratio section 6 prints, for the RNN whose recurrent weights are scale · U.
+
+    Raises:
+        AnswerProblem: the measurement is not one positive number per step back,
+            so the ratio is undefined (0 for the oldest inputs gives infinity).
+    """
     sensitivity = np.asarray(call_learner_function(measure, sequences, W, scale * np.asarray(U), b), dtype=float)
     if sensitivity.ndim != 1 or sensitivity.size < 6:
         raise AnswerProblem("the measurement function should return one number per step back.")
-    return float(sensitivity[:3].mean() / sensitivity[-3:].mean())
+    recent, old = float(sensitivity[:3].mean()), float(sensitivity[-3:].mean())
+    if not (recent > 0 and old > 0 and np.isfinite(recent / old)):
+        raise AnswerProblem(
+            f"with U scaled by {scale:g} the measurement gives {old:.3g} for the oldest inputs, "
+            "so the ratio is undefined: rerun section 6's measurement unchanged."
+        )
+    return recent / old
 
 
-@never_raises
-def check_rerun(answer: Any, measure: Any, sequences: Any, W: Any, U: Any, b: Any) -> Verdict:
+_PARTS = ("scale", "ratio", "old_inputs")
+
+
+@exercise(5, read=lambda value: as_parts(value, _PARTS, numbers=2), expects="three things: scale, ratio, old_inputs")
+def check_rerun(answer: tuple[float, float, Any], measure: Any, sequences: Any, W: Any, U: Any, b: Any) -> Verdict:
     """Exercise 5: the learner scaled U, reran section 6's measurement and reports what happened.
 
-    ``answer`` returns ``(scale, ratio, old_inputs)``: the factor the learner
-    multiplied U by, the ratio the rerun printed (the 3 most recent inputs'
+    The learner's function returns ``(scale, ratio, old_inputs)``: the factor
+    they multiplied U by, the ratio the rerun printed (the 3 most recent inputs'
     effect over the 3 oldest) and ``"more"`` or ``"less"``: do old inputs now
     matter more or less than with U itself? The check reruns ``measure`` (the
     notebook's own function) on the same data to see what the run gives.
     """
-    value = answer_value(answer, "what_happened")
-    if unanswered(value):
-        return not_answered("Exercise 5")
-    if not isinstance(value, (tuple, list)) or len(value) != 3:
-        return feedback(False, "return three things: scale, ratio, old_inputs.")
-    if any(unanswered(item) for item in value):
-        return not_answered("Exercise 5")
-    scale, ratio, old_inputs = as_number(value[0]), as_number(value[1]), value[2]
-    if scale is None or ratio is None:
-        return feedback(False, "scale and ratio should each be one number.")
-    low, high = _SCALE_RANGE
-    if scale == 1:
-        return feedback(False, "scale 1 is the original run: multiply U by another factor, e.g. 0.8 or 1.5.")
-    if not low <= scale <= high:
-        return feedback(False, f"pick a factor between {low} and {high}, so the measurement stays readable.")
-    if not isinstance(old_inputs, str) or old_inputs.strip().lower() not in ("more", "less"):
-        return feedback(False, f'old_inputs should be "more" or "less", got {old_inputs!r}.')
+    scale, ratio, old_inputs = answer
+    hint = rerun_setting_hint(scale, _SCALE_RANGE, "0.8 or 1.5", old_inputs, "old_inputs", ("more", "less"))
+    if hint:
+        return feedback(False, hint)
     expected = _recent_to_old_ratio(measure, sequences, W, U, b, scale)
     original = _recent_to_old_ratio(measure, sequences, W, U, b, 1.0)
     if not abs(ratio - expected) <= max(0.01, 0.02 * expected):  # the cell prints 3 digits
@@ -228,3 +202,27 @@ def check_rerun(answer: Any, measure: Any, sequences: Any, W: Any, U: Any, b: An
         else "a smaller U lets each old state fade faster"
     )
     return feedback(True, f"ratio {expected:.3g} against {original:.3g} with U itself: {why}.")
+
+
+def _no_state_carried(x: Any, W: Any, U: Any, b: Any) -> np.ndarray:
+    return np.tanh(np.asarray(x) @ W + b)
+
+
+def _nothing_left_at_the_oldest_steps(sequences: Any, W: Any, U: Any, b: Any) -> np.ndarray:
+    return np.array([1.0, 0.5, 0.2, 0.0, 0.0, 0.0])
+
+
+# Wrong answers the notebook invites, as each check's arguments (see helpers.exercises).
+WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
+    "check_parameter_count": [(88,), (32,), (96.5,), (3 * 8 + 8 * 8,)],
+    "check_output_shape": [((32, 16),), ((32, 10, 3),), ((10, 16),), ((32, 10, 8),)],
+    "check_two_steps": [(float(np.tanh(0.5)),), (float(np.tanh(1.0)),), (1.5,), (0.88,)],
+    "check_forward_function": [(_no_state_carried,)],
+    # a measurement that gives 0 for the oldest inputs has no ratio (an infinite one matched anything)
+    "check_rerun": [
+        ((1.5, 5.0, "more"), _nothing_left_at_the_oldest_steps, np.zeros((2, 6, 1)), np.ones((1, 1)),
+         np.ones((1, 1)), np.zeros(1)),
+        ((1.5, float("inf"), "more"), _nothing_left_at_the_oldest_steps, np.zeros((2, 6, 1)),
+         np.ones((1, 1)), np.ones((1, 1)), np.zeros(1)),
+    ],
+}

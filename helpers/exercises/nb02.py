@@ -1,15 +1,7 @@
 """Answer checks for the exercises of notebooks/02_long_term_dependencies.ipynb.
 
-Every exercise cell is a function the learner fills in, passed to its check::
-
-    def steps_to_vanish():
-        return ...  # your answer: an int
-
-    ex.check_steps_to_vanish(steps_to_vanish)
-
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right). A placeholder gets a
-reminder, and nothing the learner passes makes a check raise.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 4 reruns the notebook's own gradient sweep.
 """
 
 from __future__ import annotations
@@ -22,14 +14,16 @@ import numpy as np
 
 from helpers.exercises import (
     AnswerProblem,
+    Unanswered,
     Verdict,
-    answer_value,
     as_int,
     as_number,
+    as_parts,
     call_learner_function,
+    exercise,
     feedback,
-    never_raises,
-    not_answered,
+    quote,
+    rerun_setting_hint,
     unanswered,
 )
 
@@ -54,15 +48,9 @@ def _steps_to_vanish() -> int:
     return steps
 
 
-@never_raises
-def check_steps_to_vanish(answer: Any) -> Verdict:
+@exercise(1, read=as_int, expects="a whole number of steps (an int, at most a few hundred)")
+def check_steps_to_vanish(k: int) -> Verdict:
     """Exercise 1: steps until 0.8^k first drops below 1e-6."""
-    value = answer_value(answer, "steps_to_vanish")
-    if unanswered(value):
-        return not_answered("Exercise 1")
-    k = as_int(value)
-    if k is None:
-        return feedback(False, f"give a whole number of steps (an int, at most a few hundred), got {value!r:.60}.")
     if k < 0:
         return feedback(False, f"a number of steps is 0 or more, got {k}.")
     expected = _steps_to_vanish()
@@ -75,15 +63,9 @@ def check_steps_to_vanish(answer: Any) -> Verdict:
     return feedback(False, f"0.8^{k} is below 1e-6, but so is an earlier power: find the first one.")
 
 
-@never_raises
-def check_tanh_factor(answer: Any) -> Verdict:
+@exercise(2, read=as_number, expects="one number (a float)")
+def check_tanh_factor(number: float) -> Verdict:
     """Exercise 2: (1 − 0.9²)^10, the tanh-derivative factor over 10 steps."""
-    value = answer_value(answer, "tanh_factor")
-    if unanswered(value):
-        return not_answered("Exercise 2")
-    number = as_number(value)
-    if number is None:
-        return feedback(False, f"give one number (a float), got {value!r:.60}.")
     per_step = 1 - _H**2
     expected = per_step**_STEPS
     if math.isclose(number, expected, rel_tol=1e-2):  # 6.1e-8 is fine
@@ -97,18 +79,19 @@ def check_tanh_factor(answer: Any) -> Verdict:
     return feedback(False, "find the factor one step contributes (section 3: 1 − h²), then repeat it 10 times.")
 
 
-@never_raises
-def check_clipped_gradient(answer: Any) -> Verdict:
-    """Exercise 3: [6, 8] clipped to norm 2."""
-    value = answer_value(answer, "clipped_gradient")
-    if unanswered(value):
-        return not_answered("Exercise 3")
+def _numbers(value: Any) -> np.ndarray | None:
+    """``value`` as a flat float array when it is a list, tuple, array or tensor of numbers, else None."""
     if isinstance(value, (str, bytes, dict, set)):
-        return feedback(False, f"give two numbers, as a list or an array, got {value!r:.60}.")
+        return None
     try:
-        clipped = np.asarray(getattr(value, "numpy", lambda: value)(), dtype=float).reshape(-1)
-    except (TypeError, ValueError):
-        return feedback(False, f"give two numbers, as a list or an array, got {value!r:.60}.")
+        return np.asarray(getattr(value, "numpy", lambda: value)(), dtype=float).reshape(-1)
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+@exercise(3, read=_numbers, expects="two numbers, as a list or an array")
+def check_clipped_gradient(clipped: np.ndarray) -> Verdict:
+    """Exercise 3: [6, 8] clipped to norm 2."""
     if clipped.shape != (2,):
         return feedback(False, f"give two numbers, one per entry of g; got {clipped.size}.")
     if not np.all(np.isfinite(clipped)):
@@ -135,36 +118,27 @@ def _fall(sweep: Callable[..., Any], scale: float) -> float:
     return float(log_norms[0] - log_norms[-1])
 
 
-@never_raises
-def check_rerun(answer: Any, sweep: Any, original_fall: Any) -> Verdict:
+_PARTS = ("scale", "orders", "more_or_fewer")
+
+
+@exercise(4, read=lambda value: as_parts(value, _PARTS, numbers=2),
+          expects="three things: scale, orders, more_or_fewer")
+def check_rerun(answer: tuple[float, float, Any], sweep: Any, original_fall: Any) -> Verdict:
     """Exercise 4: the learner scaled U, reran the gradient sweep and reports what happened.
 
-    ``answer`` returns ``(scale, orders, more_or_fewer)``: the factor the
-    learner multiplied U by, the orders of magnitude the rerun printed (the
+    The learner's function returns ``(scale, orders, more_or_fewer)``: the
+    factor they multiplied U by, the orders of magnitude the rerun printed (the
     fall from gap 1 to gap 100; negative if the gradient grew) and ``"more"``
     or ``"fewer"`` than ``original_fall``, the fall with U itself. The check
     reruns ``sweep`` (the notebook's own function) to see what the run gives.
     """
-    value = answer_value(answer, "what_happened")
-    if unanswered(value):
-        return not_answered("Exercise 4")
-    if not isinstance(value, (tuple, list)) or len(value) != 3:
-        return feedback(False, "return three things: scale, orders, more_or_fewer.")
-    if any(unanswered(item) for item in value):
-        return not_answered("Exercise 4")
-    scale, orders, word = as_number(value[0]), as_number(value[1]), value[2]
-    if scale is None or orders is None:
-        return feedback(False, "scale and orders should each be one number.")
+    scale, orders, word = answer
     original = as_number(original_fall)
     if original is None:
         return feedback(False, "pass the original fall (a number) as the third argument, as the cell does.")
-    low, high = _SCALE_RANGE
-    if scale == 1:
-        return feedback(False, "scale 1 is the original run: multiply U by another factor, e.g. 0.9 or 1.5.")
-    if not low <= scale <= high:
-        return feedback(False, f"pick a factor between {low} and {high}, so the measurement stays readable.")
-    if not isinstance(word, str) or word.strip().lower() not in ("more", "fewer"):
-        return feedback(False, f'more_or_fewer should be "more" or "fewer", got {word!r:.60}.')
+    hint = rerun_setting_hint(scale, _SCALE_RANGE, "0.9 or 1.5", word, "more_or_fewer", ("more", "fewer"))
+    if hint:
+        return feedback(False, hint)
     expected = _fall(sweep, scale)
     if not abs(orders - expected) <= 0.06:  # the cell prints one decimal
         return feedback(
@@ -185,25 +159,28 @@ def check_rerun(answer: Any, sweep: Any, original_fall: Any) -> Verdict:
     return feedback(True, f"{expected:.1f} orders against {original:.1f}: {what}.")
 
 
-@never_raises
-def check_vanish_or_explode(answer: Any) -> Verdict:
-    """Exercise 5: the spectral radius of [[0.6, 0.5], [0.5, 0.6]], then "vanish" or "explode".
-
-    ``answer`` returns ``(radius, verdict)``.
-    """
-    value = answer_value(answer, "radius_and_verdict")
-    if unanswered(value):
-        return not_answered("Exercise 5")
+def _radius_and_verdict(value: Any) -> tuple[float, str] | None:
+    """``(radius, verdict)`` read from the answer, or None when it has another form."""
     if not isinstance(value, (tuple, list)) or len(value) != 2:
-        return feedback(False, "return two things: radius, verdict.")
+        return None
     radius, verdict = value
     if unanswered(radius) or unanswered(verdict):
-        return not_answered("Exercise 5")
+        raise Unanswered
     number = as_number(radius)
     if number is None:
-        return feedback(False, f"give the spectral radius as one number (a float), got {radius!r:.60}.")
+        raise AnswerProblem(f"give the spectral radius as one number (a float), got {quote(radius)}.")
     if not isinstance(verdict, str) or verdict.strip().lower() not in ("vanish", "explode"):
-        return feedback(False, f'give the verdict as "vanish" or "explode", got {verdict!r:.60}.')
+        raise AnswerProblem(f'give the verdict as "vanish" or "explode", got {quote(verdict)}.')
+    return number, verdict
+
+
+@exercise(5, read=_radius_and_verdict, expects="two things: radius, verdict")
+def check_vanish_or_explode(answer: tuple[float, str]) -> Verdict:
+    """Exercise 5: the spectral radius of [[0.6, 0.5], [0.5, 0.6]], then "vanish" or "explode".
+
+    The learner's function returns ``(radius, verdict)``.
+    """
+    number, verdict = answer
     eigenvalues = np.linalg.eigvals(_MATRIX)
     expected_radius = float(np.max(np.abs(eigenvalues)))
     if not math.isclose(number, expected_radius, rel_tol=1e-2):
@@ -218,3 +195,19 @@ def check_vanish_or_explode(answer: Any) -> Verdict:
     if verdict.strip().lower() == expected:
         return feedback(True, "the spectral radius decides it, not the size of the entries.")
     return feedback(False, "your radius is right; now compare it with 1.")
+
+
+def _flat_sweep(scale: float) -> np.ndarray:
+    return np.array([-1.0, -2.0, -3.0])
+
+
+# Wrong answers the notebook invites, as each check's arguments (see helpers.exercises).
+WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
+    "check_steps_to_vanish": [(61,), (63,), (6,), (62.5,)],
+    "check_tanh_factor": [(0.19,), (0.9**10,), (0.1**10,), (5e-8,)],
+    "check_clipped_gradient": [([2.0, 2.0],), ([6.0, 8.0],), ([0.6, 0.8],), ([2.0, 0.0],)],
+    "check_rerun": [((1.0, 2.0, "more"), _flat_sweep, 2.0), ((1.5, 9.0, "fewer"), _flat_sweep, 2.0),
+                    ((1.5, 2.0, "fewer"), _flat_sweep, 1.0)],
+    "check_vanish_or_explode": [((0.6, "vanish"),), ((1.1, "vanish"),), ((0.1, "vanish"),),
+                                ((1.2, "explode"),)],
+}

@@ -1,47 +1,28 @@
 """Answer checks for the exercises of notebooks/05_univariate_lstm_forecasting.ipynb.
 
-Each exercise is a function the learner fills in and passes to its check::
-
-    def lstm_input_shape():
-        return ...  # your answer: a tuple of three ints
-
-    ex.check_input_shape(lstm_input_shape)
-
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); a placeholder gets a
-reminder, and nothing a learner passes makes a check raise.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 4 is judged against ``recursive_forecast``.
 """
 
 from __future__ import annotations
 
-import textwrap
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from helpers.exercises import (
+    Unanswered,
     Verdict,
-    answer_value,
     as_int,
     as_number,
     as_shape,
     call_learner_function,
-    never_raises,
-    not_answered,
-    unanswered,
+    exercise,
+    feedback,
+    quote,
 )
-from helpers.exercises import (
-    feedback as _feedback_one_line,
-)
-
-
-def feedback(ok: bool, message: str) -> Verdict:
-    """``helpers.exercises.feedback`` with the message wrapped at 90 characters a line."""
-    prefix = "Correct: " if ok else "Not yet: "
-    parts = message.split("\n")
-    lines = [textwrap.fill(prefix + part if i == 0 else part, 90) for i, part in enumerate(parts)]
-    return _feedback_one_line(ok, "\n".join(lines)[len(prefix):])
-
+from helpers.forecasting import recursive_forecast
 
 # Exercise 1: 50 values, n_steps = 7, univariate.
 _LENGTH, _N_STEPS = 50, 7
@@ -57,15 +38,9 @@ _TARGET_RANGE = (40, 90)
 _FEWER_UPDATES = (91.5, 97.0)
 
 
-@never_raises
-def check_input_shape(answer: Any) -> Verdict:
+@exercise(1, read=as_shape, expects="a tuple of ints such as (2, 3, 4)")
+def check_input_shape(shape: tuple[int, ...]) -> Verdict:
     """Exercise 1: the LSTM input shape for 50 values cut with n_steps = 7."""
-    answer = answer_value(answer, "lstm_input_shape")
-    if unanswered(answer):
-        return not_answered("Exercise 1")
-    shape = as_shape(answer)
-    if shape is None:
-        return feedback(False, f"return a tuple of ints such as (2, 3, 4), got {answer!r}.")
     samples = _LENGTH - _N_STEPS
     if shape == (samples, _N_STEPS, 1):
         return feedback(True, "len(series) - n_steps windows, each of n_steps time steps of 1 feature.")
@@ -80,15 +55,9 @@ def check_input_shape(answer: Any) -> Verdict:
     return feedback(False, "count the windows: each starts one value later, and each needs a target after it.")
 
 
-@never_raises
-def check_parameter_count(answer: Any) -> Verdict:
+@exercise(2, read=as_int, expects="a whole number (an int)")
+def check_parameter_count(value: int) -> Verdict:
     """Exercise 2: parameters of Input((10, 2)) -> LSTM(32) -> Dense(1)."""
-    answer = answer_value(answer, "parameter_count")
-    if unanswered(answer):
-        return not_answered("Exercise 2")
-    value = as_int(answer)
-    if value is None:
-        return feedback(False, f"return a whole number (an int), got {answer!r}.")
     d, n = _FEATURES, _UNITS
     lstm, dense = 4 * (n * (d + n) + n), n + 1
     if value == lstm + dense:
@@ -120,18 +89,21 @@ def _numbers(value: Any) -> np.ndarray | None:
     return array
 
 
-@never_raises
-def check_differenced_forecast(answer: Any) -> Verdict:
-    """Exercise 3: (scaled changes the LSTM sees, forecast) for window [3, 7, 12, 18], scale 5."""
-    answer = answer_value(answer, "differenced_forecast")
-    if unanswered(answer):
-        return not_answered("Exercise 3")
-    form = "return a tuple (changes, forecast): a list of numbers, then one number."
-    if not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        return feedback(False, form)
-    changes, forecast = _numbers(answer[0]), as_number(answer[1])
+def _changes_and_forecast(value: Any) -> tuple[np.ndarray, float] | None:
+    """``(changes, forecast)`` as (a flat float array, a float), or None for another form."""
+    if not isinstance(value, (tuple, list)) or len(value) != 2:
+        return None
+    changes, forecast = _numbers(value[0]), as_number(value[1])
     if changes is None or forecast is None:
-        return feedback(False, form)
+        return None
+    return changes, forecast
+
+
+@exercise(3, read=_changes_and_forecast,
+          expects="a tuple (changes, forecast): a list of numbers, then one number")
+def check_differenced_forecast(answer: tuple[np.ndarray, float]) -> Verdict:
+    """Exercise 3: (scaled changes the LSTM sees, forecast) for window [3, 7, 12, 18], scale 5."""
+    changes, forecast = answer
     window = np.array(_WINDOW)
     expected_changes = np.diff(window) / _SCALE
     if changes.shape != expected_changes.shape:
@@ -152,34 +124,22 @@ def check_differenced_forecast(answer: Any) -> Verdict:
     return feedback(False, "(a) is right. (b) turn the output back into a change, then into a value.")
 
 
-def _reference_recursive(predict_next: Any, window: list[float], horizon: int) -> np.ndarray:
-    window = [float(v) for v in window]
-    forecasts = []
-    for _ in range(horizon):
-        value = float(predict_next(np.array(window)))
-        forecasts.append(value)
-        window = window[1:] + [value]
-    return np.array(forecasts)
+@exercise(4, answer="function")
+def check_recursive_forecast(function: Callable[..., Any]) -> Verdict:
+    """Exercise 4: a learner's recursive forecasting loop, my_recursive_forecast(predict_next, window, horizon).
 
-
-@never_raises
-def check_recursive_forecast(function: Any) -> Verdict:
-    """Exercise 4: a learner's recursive forecasting loop, my_recursive_forecast(predict_next, window, horizon)."""
-    if unanswered(function):
-        return not_answered("Exercise 4")
-    if not callable(function):
-        return feedback(False, f"pass a function my_recursive_forecast(predict_next, window, horizon), "
-                               f"got {type(function).__name__}.")
+    It is compared with :func:`helpers.forecasting.recursive_forecast` on three rules.
+    """
     rules = [
         ("repeat the last step", lambda w: w[-1] + (w[-1] - w[-2]), [1.0, 2.0, 4.0], 5),
         ("a non-linear rule", lambda w: 0.5 * w[-1] + 0.1 * w[0] ** 2, [1.0, 2.0, 3.0], 6),
         ("the mean of the window", lambda w: float(np.mean(w)), [0.0, 3.0, 6.0, 9.0], 4),
     ]
     for name, rule, window, horizon in rules:
-        expected = _reference_recursive(rule, window, horizon)
+        expected = recursive_forecast(rule, window, horizon)
         result = call_learner_function(function, rule, np.array(window), horizon, name="my_recursive_forecast")
-        if unanswered(result):
-            return not_answered("Exercise 4")
+        if result is Ellipsis:
+            raise Unanswered
         result = _numbers(result)
         if result is None:
             return feedback(False, "return a NumPy array of numbers, one forecast per step.")
@@ -198,20 +158,21 @@ def check_recursive_forecast(function: Any) -> Verdict:
     return feedback(True, "each forecast goes back into the window, which slides one step.")
 
 
-@never_raises
-def check_extrapolation(answer: Any) -> Verdict:
+def _letters(value: Any) -> set[str] | None:
+    """The answer as a set of lower-case letters (one string counts as a set of one), or None."""
+    if isinstance(value, str):
+        value = {value}
+    if not isinstance(value, (set, frozenset, list, tuple)) or not all(isinstance(x, str) for x in value):
+        return None
+    return {letter.strip().lower() for letter in value}
+
+
+@exercise(5, read=_letters, expects='a set of letters such as {"a", "b"}')
+def check_extrapolation(letters: set[str]) -> Verdict:
     """Exercise 5: which queries' true next values lie outside the training targets (40 to 90)."""
-    answer = answer_value(answer, "extrapolated_queries")
-    if unanswered(answer):
-        return not_answered("Exercise 5")
-    if isinstance(answer, str):
-        answer = {answer}
-    if not isinstance(answer, (set, frozenset, list, tuple)) or not all(isinstance(x, str) for x in answer):
-        return feedback(False, f'return a set of letters such as {{"a", "b"}}, got {answer!r}.')
-    letters = {letter.strip().lower() for letter in answer}
     unknown = letters - set(_QUERIES)
     if unknown:
-        return feedback(False, f"choose among a, b, c, d, e; got {sorted(unknown)}.")
+        return feedback(False, f"choose among a, b, c, d, e; got {quote(sorted(unknown))}.")
     low, high = _TARGET_RANGE
     expected = {k for k, q in _QUERIES.items() if not low <= q[-1] + (q[-1] - q[-2]) <= high}
     if letters == expected:
@@ -224,20 +185,14 @@ def check_extrapolation(answer: Any) -> Verdict:
     return feedback(False, "work out each query's true next value and compare it with 40 to 90 (inclusive).")
 
 
-@never_raises
-def check_fewer_updates(answer: Any) -> Verdict:
+@exercise(6, read=as_number, expects="the forecast, one number such as 97.3")
+def check_fewer_updates(value: float) -> Verdict:
     """Exercise 6: the fixed recipe's forecast for [70, 80, 90] after 50 updates instead of 200."""
-    answer = answer_value(answer, "forecast_after_50_updates")
-    if unanswered(answer):
-        return not_answered("Exercise 6")
-    value = as_number(answer)
-    if value is None:
-        return feedback(False, f"return the forecast, one number such as 97.3, got {answer!r}.")
     low, high = _FEWER_UPDATES
     if low <= value <= high:
-        return feedback(True, "after 50 updates the forecast is still on its way from 90 to 100.\n"
-                              "An untrained network outputs a change near 0, so the forecast starts at\n"
-                              "the last value, 90; Adam's small steps need about 200 updates to reach\n"
+        return feedback(True, "after 50 updates the forecast is still on its way from 90 to 100. "
+                              "An untrained network outputs a change near 0, so the forecast starts at "
+                              "the last value, 90; Adam's small steps need about 200 updates to reach "
                               "'add 10'. Unfinished training again, as in section 4.")
     if abs(value - 100) < 0.5:
         return feedback(False, "that is what 200 updates give: pass steps=50 to train_course_forecaster.")
@@ -247,3 +202,20 @@ def check_fewer_updates(answer: Any) -> Verdict:
         return feedback(False, "that looks like more than 50 updates: pass steps=50.")
     return feedback(False, "train with train_course_forecaster(series, n_steps, seed=0, steps=50), then "
                            "return its predict_next([70, 80, 90]).")
+
+
+def _first_forecast_repeated(predict_next: Any, window: Any, horizon: int) -> np.ndarray:
+    return np.full(horizon, float(predict_next(np.asarray(window))))
+
+
+# Wrong answers the notebook invites, as each check's arguments (see helpers.exercises).
+WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
+    "check_input_shape": [((43, 7),), ((44, 7, 1),), ((50, 7, 1),), ((42, 7, 1),), ((43, 1, 7),)],
+    "check_parameter_count": [(4480,), (1153,), (4513 - 33 + 1,), (4 * 32 * 34 + 33,)],
+    "check_differenced_forecast": [(([0.8, 1.0, 1.2], 7.0),), (([4.0, 5.0, 6.0], 25.0),),
+                                   (([0.8, 1.0, 1.2], 19.4),), (([0.6, 0.8, 1.0, 1.2], 25.0),)],
+    "check_recursive_forecast": [(_first_forecast_repeated,)],
+    "check_extrapolation": [({"c"},), ({"c", "d", "e"},), ({"d"},), ({"a", "c", "d"},)],
+    # 200 updates give 100.0, 10 give 90.3-90.9, 100 give 97.3-99.7
+    "check_fewer_updates": [(100.0,), (90.6,), (98.5,), (110.0,)],
+}

@@ -5,23 +5,23 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from helpers._checks import MAX_SEED, as_finite_array, check_choice, check_int, check_number, check_seed
+from helpers._validation import MAX_SEED, as_finite_array, require_choice, require_int, require_number, require_seed
 
 
-def test_check_int_accepts_python_and_numpy_ints():
-    assert check_int(3, "n") == 3 and type(check_int(np.int32(3), "n")) is int
+def test_require_int_accepts_python_and_numpy_ints():
+    assert require_int(3, "n") == 3 and type(require_int(np.int32(3), "n")) is int
 
 
 @pytest.mark.parametrize("value", [3.0, "3", None, True, np.True_, np.float64(3)])
-def test_check_int_type_errors_name_the_argument(value):
+def test_require_int_type_errors_name_the_argument(value):
     with pytest.raises(TypeError, match="horizon must be an int"):
-        check_int(value, "horizon")
+        require_int(value, "horizon")
 
 
-def test_check_int_minimum():
-    assert check_int(0, "gap", minimum=0) == 0
+def test_require_int_minimum():
+    assert require_int(0, "gap", minimum=0) == 0
     with pytest.raises(ValueError, match="gap must be >= 1, got 0"):
-        check_int(0, "gap", minimum=1)
+        require_int(0, "gap", minimum=1)
 
 
 def test_as_finite_array_passes_good_input_through():
@@ -50,22 +50,22 @@ def test_as_finite_array_describes_the_expected_shapes():
         as_finite_array(np.zeros((2, 2, 2)), "x", "1-D (n,)")
 
 
-def test_check_int_maximum():
-    assert check_int(5, "n", maximum=5) == 5
+def test_require_int_maximum():
+    assert require_int(5, "n", maximum=5) == 5
     with pytest.raises(ValueError, match="n must be <= 5, got 6"):
-        check_int(6, "n", maximum=5)
+        require_int(6, "n", maximum=5)
 
 
 @pytest.mark.parametrize("seed", [2**32, 10**400, -1])
 def test_seeds_beyond_32_bits_get_a_clear_message(seed):
     with pytest.raises(ValueError, match="seed must be"):
-        check_seed(seed)
-    assert check_seed(MAX_SEED) == MAX_SEED and check_seed(np.uint32(7)) == 7
+        require_seed(seed)
+    assert require_seed(MAX_SEED) == MAX_SEED and require_seed(np.uint32(7)) == 7
 
 
 def test_seed_offset_leaves_room_for_what_the_caller_adds():
     with pytest.raises(ValueError, match=f"seed must be <= {MAX_SEED - 2000}"):
-        check_seed(MAX_SEED - 1999, offset=2000)
+        require_seed(MAX_SEED - 1999, offset=2000)
 
 
 @pytest.mark.parametrize(
@@ -81,23 +81,23 @@ def test_seed_offset_leaves_room_for_what_the_caller_adds():
         (-0.5, ValueError, "rate must be >= 0"),
     ],
 )
-def test_check_number_rejects(value, error, message):
+def test_require_number_rejects(value, error, message):
     with pytest.raises(error, match=message):
-        check_number(value, "rate", 0, 1)
+        require_number(value, "rate", 0, 1)
 
 
-def test_check_number_accepts_numpy_numbers_and_positive():
-    assert check_number(np.float32(0.5), "x") == 0.5 and check_number(np.int64(2), "x") == 2.0
+def test_require_number_accepts_numpy_numbers_and_positive():
+    assert require_number(np.float32(0.5), "x") == 0.5 and require_number(np.int64(2), "x") == 2.0
     with pytest.raises(ValueError, match="x must be > 0"):
-        check_number(0, "x", positive=True)
+        require_number(0, "x", positive=True)
 
 
 def test_check_choice():
-    assert check_choice("LSTM", "cell", ("GRU", "LSTM")) == "LSTM"
+    assert require_choice("LSTM", "cell", ("GRU", "LSTM")) == "LSTM"
     with pytest.raises(ValueError, match=r"cell must be one of \('GRU', 'LSTM'\), got 'RNN'"):
-        check_choice("RNN", "cell", ("GRU", "LSTM"))
+        require_choice("RNN", "cell", ("GRU", "LSTM"))
     with pytest.raises(TypeError, match="cell must be a str"):
-        check_choice(3, "cell", ("GRU", "LSTM"))
+        require_choice(3, "cell", ("GRU", "LSTM"))
 
 
 def test_values_beyond_float32_are_refused_not_turned_into_inf():
@@ -144,3 +144,30 @@ def test_importing_helpers_starts_neither_tensorflow_nor_matplotlib():
     code = "import sys, helpers; print(sorted({'tensorflow', 'keras', 'matplotlib'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_float16_passes_without_an_overflow_warning():
+    """Issue 18 item 12: comparing float16 with float32's maximum warned of overflow."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert as_finite_array(np.ones(4, dtype=np.float16), "x").dtype == np.float16
+
+
+@pytest.mark.parametrize(
+    "dates, match",
+    [(["2020-03", "2020-02", "2020-01", "2019-12"], "not in increasing order"),
+     (["2020-01", "2020-02", "2020-02", "2020-03"], "repeats dates")],
+)
+def test_a_pandas_date_index_must_run_forward_once(dates, match):
+    """Issue 18 item 12: a descending or repeated date index was windowed in row order."""
+    import pandas as pd
+
+    from helpers import make_windows, split_sequence
+
+    series = pd.Series([1.0, 2.0, 3.0, 4.0], index=pd.to_datetime(dates))
+    for call in (lambda: split_sequence(series, 2), lambda: make_windows(series.to_frame(), 2)):
+        with pytest.raises(ValueError, match=match):
+            call()
+    assert split_sequence(series.reset_index(drop=True), 2)[0].shape == (2, 2)  # row order, said so

@@ -7,15 +7,20 @@ one-page PDF (``figures/19_summary_sheet.pdf``) to print for students.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 from matplotlib.figure import Figure
 
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from helpers.palette import BLUE, INK, MUTED  # noqa: E402
+
 A4_LANDSCAPE = (11.69, 8.27)  # inches
-INK, MUTED = "#222222", "#555555"
-CELL_STATE_GREEN = "#009E73"
-HEADING_COLOUR = "#0072B2"
+HEADING_COLOUR = BLUE
 COLUMN_LEFT = (0.03, 0.355, 0.68)  # left edge of each column, as a fraction of the page
 COLUMN_WIDTH = 0.30
 
@@ -115,7 +120,7 @@ def draw_summary_sheet() -> Figure:
     for x in COLUMN_LEFT[1:]:
         fig.add_artist(plt.Line2D([x - 0.012] * 2, [0.06, 0.91], color="#DDDDDD", lw=1))
     fig.text(0.5, 0.03, "Notation as in the notebooks: row vectors, x_t W; n units, d features per "
-             "step. Drawn by helpers/summary_sheet.py.", ha="center", fontsize=9, color=MUTED)
+             "step. Drawn by tools/summary_sheet.py.", ha="center", fontsize=9, color=MUTED)
     return fig
 
 

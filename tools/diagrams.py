@@ -1,6 +1,6 @@
 """Draw every figure of the course with matplotlib (``make figures``).
 
-Run ``python -m helpers.diagrams FOLDER`` to write all PNGs and the catalogue
+Run ``python tools/diagrams.py FOLDER`` to write all PNGs and the catalogue
 ``README.md`` into FOLDER. The figures are shown in notebooks 01, 02, 03, 05 and 06
 through ``helpers.figures.page``; the catalogue (numbers, files, captions, alt
 text) lives in ``helpers/figures.py``.
@@ -19,8 +19,8 @@ One visual language throughout:
   it multiplies, for example ``h_{t-1} U_h`` (its bias is named in the caption);
 - a step's own part is drawn in colour, the rest is faded to grey.
 
-Colours are from the Okabe–Ito palette, which stays distinct for the common
-forms of colour blindness. Files are written at 1280 px wide (sharp at the
+Colours are the course's palette (``helpers/palette.py``, Okabe–Ito), which
+stays distinct for the common forms of colour blindness. Files are written at 1280 px wide (sharp at the
 640 px ``page`` shows them at), reduced to a small palette, with no time stamp
 or software tag, so the same code gives the same bytes.
 """
@@ -44,19 +44,15 @@ from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Circle, FancyBboxPatch, Rectangle  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from helpers.figures import FIGURES, catalogue_markdown  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [p for p in (str(ROOT), str(ROOT / "tools")) if p not in sys.path]
 
-# --- palette (Okabe & Ito, "Color Universal Design", 2008) -------------------
-ORANGE = "#E69F00"
-SKY = "#56B4E9"
-GREEN = "#009E73"
-YELLOW = "#F0E442"
-BLUE = "#0072B2"
-VERMILLION = "#D55E00"
-PURPLE = "#CC79A7"
-INK = "#222222"
+from helpers.figures import FIGURES, catalogue_markdown  # noqa: E402
+from helpers.palette import GREEN, INK, MUTED, ORANGE, SKY, VERMILLION  # noqa: E402
+
+# --- colours beyond the palette: the module box and faded parts ----------------
 MODULE_FILL = "#F1F1F1"
-MODULE_EDGE = "#555555"
+MODULE_EDGE = MUTED
 HIGHLIGHT_BG = "#FBE3D0"  # pale vermillion, behind highlighted labels
 FADED_FILL = "#F4F4F4"
 FADED_EDGE = "#C9C9C9"
@@ -72,7 +68,6 @@ GRU_LINE_WIDTH = 3.0  # the GRU's hidden state, along the top of its module
 W_BOX, W_TANH_BOX = 1.4, 1.75  # layer boxes; the word tanh needs the wider one
 R_OP = 0.36  # a pointwise-operation circle holding one symbol (×, +)
 R_WORD = 0.6  # a circle that holds the word tanh
-R_ONE = 0.45  # the circle that holds 1−
 HOP_R = 0.3  # radius of the half circle where a line hops over another
 HOP_POINTS = 24
 
@@ -896,7 +891,7 @@ def draw_cnn_lstm() -> Figure:
 
 
 # --- write everything -----------------------------------------------------------
-from helpers.summary_sheet import draw_summary_sheet, write_pdf  # noqa: E402  (figure 19)
+from summary_sheet import draw_summary_sheet, write_pdf  # noqa: E402  (figure 19)
 
 DRAWERS: dict[str, Callable[[], Figure]] = {
     name: obj for name, obj in globals().items() if name.startswith("draw_") and name != "draw_lstm"
@@ -930,7 +925,7 @@ def write_all(folder: str | Path) -> list[Path]:
 
 def main(argv: Sequence[str]) -> int:
     if len(argv) != 1:
-        print("usage: python -m helpers.diagrams OUTPUT_FOLDER", file=sys.stderr)
+        print("usage: python tools/diagrams.py OUTPUT_FOLDER", file=sys.stderr)
         return 2
     start = time.perf_counter()
     paths = write_all(argv[0])

@@ -1,4 +1,4 @@
-"""Argument checks shared by the helpers: one wording for every bad-input error.
+"""Argument validation shared by the helpers: one wording for every bad-input error.
 
 Private to the package (no notebook teaches it). Every public helper checks its
 arguments with these, so a bad argument raises a ``TypeError`` (wrong kind) or
@@ -15,10 +15,11 @@ import numpy as np
 
 #: NumPy's and Keras's seeds must fit in 32 bits.
 MAX_SEED = 2**32 - 1
-_FLOAT32_MAX = float(np.finfo(np.float32).max)
+#: The largest float32; Keras computes in float32, so larger values would become inf.
+FLOAT32_MAX = float(np.finfo(np.float32).max)
 
 
-def check_int(value: Any, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
+def require_int(value: Any, name: str, minimum: int | None = None, maximum: int | None = None) -> int:
     """``value`` as an int (NumPy ints too; a bool is not an int); ``ValueError`` outside the bounds."""
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
         raise TypeError(f"{name} must be an int, got {type(value).__name__}")
@@ -30,12 +31,12 @@ def check_int(value: Any, name: str, minimum: int | None = None, maximum: int | 
     return value
 
 
-def check_seed(value: Any, name: str = "seed", offset: int = 0) -> int:
+def require_seed(value: Any, name: str = "seed", offset: int = 0) -> int:
     """A random seed: an int from 0 to ``2**32 - 1 - offset`` (the caller adds up to ``offset``)."""
-    return check_int(value, name, 0, MAX_SEED - offset)
+    return require_int(value, name, 0, MAX_SEED - offset)
 
 
-def check_number(
+def require_number(
     value: Any, name: str, minimum: float | None = None, maximum: float | None = None, *, positive: bool = False
 ) -> float:
     """``value`` as a finite float (a bool is not a number), within the bounds, and > 0 if ``positive``."""
@@ -56,7 +57,7 @@ def check_number(
     return number
 
 
-def check_choice(value: Any, name: str, choices: Sequence[str]) -> str:
+def require_choice(value: Any, name: str, choices: Sequence[str]) -> str:
     """``value``, a string that is one of ``choices``."""
     if not isinstance(value, str):
         raise TypeError(f"{name} must be a str, one of {tuple(choices)}, got {type(value).__name__}")
@@ -87,7 +88,8 @@ def as_finite_array(
     Raises:
         TypeError: a string, booleans, or anything that is not real numbers.
         ValueError: ragged, the wrong number of dimensions, empty, holding NaN or
-            infinity, or (with ``float32``) too large for float32.
+            infinity, (with ``float32``) too large for float32, or a pandas
+            object whose dates are not in increasing order or repeat.
     """
     if isinstance(value, (str, bytes)):
         raise TypeError(f"{name} must hold numbers, got a string")
@@ -113,6 +115,21 @@ def as_finite_array(
         raise ValueError(f"{name} is empty")
     if not np.all(np.isfinite(values)):
         raise ValueError(f"{name} holds NaN or infinite values")
-    if float32 and values.dtype.kind == "f" and np.max(np.abs(values)) > _FLOAT32_MAX:
-        raise ValueError(f"{name} holds values beyond float32's range (±{_FLOAT32_MAX:.3g}); they would become inf")
+    _refuse_unordered_dates(value, name)
+    # only wider floats can exceed float32 (comparing float16 with 3.4e38 would warn of overflow)
+    if float32 and values.dtype.kind == "f" and values.dtype.itemsize > 4 and np.max(np.abs(values)) > FLOAT32_MAX:
+        raise ValueError(f"{name} holds values beyond float32's range (±{FLOAT32_MAX:.3g}); they would become inf")
     return values
+
+
+def _refuse_unordered_dates(value: Any, name: str) -> None:
+    """A pandas Series or DataFrame indexed by dates must run forward in time, each date once:
+    windows are cut in row order, so a descending or repeated date would cut wrong windows."""
+    index = getattr(value, "index", None)
+    if type(index).__name__ not in ("DatetimeIndex", "PeriodIndex", "TimedeltaIndex"):
+        return
+    if not index.is_unique:
+        raise ValueError(f"{name}'s date index repeats dates (e.g. {index[index.duplicated()][0]}); "
+                         "keep one row per date")
+    if not index.is_monotonic_increasing:
+        raise ValueError(f"{name}'s date index is not in increasing order; sort it first (.sort_index())")
