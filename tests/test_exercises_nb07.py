@@ -74,8 +74,8 @@ def test_window_shapes_right_in_any_form(answer, capsys):
         (((85, 12, 4), (85, 4, 2)), "target columns"),
         (((85, 12, 4), (84, 4, 1)), "first axes must agree"),
         (((85, 12), (85, 4, 1)), "3 axes"),
-        (((85, 12, 4),), "return a pair"),
-        ((85, 12, 4), "return a pair"),
+        (((85, 12, 4),), "give a pair"),
+        ((85, 12, 4), "give a pair"),
     ],
 )
 def test_window_shapes_hints(answer, hint, capsys):
@@ -104,7 +104,8 @@ def test_model_answer_2_matches_keras(capsys):
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        ([(None, 16), (None, 6, 16), (None, 6, 16), (None, 6, 2)], "tuple of ints"),
+        ([(None, 16), (None, 6, 16), (None, 6, 16), (None, 6, 2)], "batch axis first"),
+        ([(None, 16), (6, 16), (6, 16), (6, 2)], "None is Keras's batch axis"),
         ([(1, 16), (1, 6, 16), (1, 6, 16), (1, 6, 2)], "batch axis"),
         ([(12, 16), (6, 16), (6, 16), (6, 2)], "return_sequences=False"),
         ([(32,), (6, 16), (6, 16), (6, 2)], "16 numbers"),
@@ -175,7 +176,42 @@ def test_eight_quarters_hints(capsys):
         ((windows, mae + 0.2), "last entry"),
         ((windows + 1, mae), "X_test.shape[0]"),
         ((windows, "0.7"), "one number"),
-        ((windows,), "return a pair"),
+        ((windows,), "give a pair"),
     ]:
         ok, out = verdict(ex.check_eight_quarters, lambda answer=answer: answer, capsys)
         assert not ok and hint in out, (answer, out)
+
+
+def test_eight_quarters_more_hints(capsys):
+    windows_8, errors_8 = ex._last_value_errors(8)
+    right = (windows_8, errors_8[-1])
+    ok, out = verdict(ex.check_eight_quarters, lambda: right, capsys)
+    assert ok and out.startswith("Correct")
+    cases = [
+        ((36, errors_8[-1]), "n_out = 4"),
+        ((windows_8, float(np.mean(errors_8))), "mean over all 8 steps"),
+        ((windows_8, errors_8[3]), "4 quarters ahead"),
+        ((windows_8, 0.1), "windows are right"),
+        ((windows_8 + 5, errors_8[-1]), "X_test.shape[0]"),
+        ((windows_8, "x"), "whole number of windows"),
+    ]
+    for answer, hint in cases:
+        ok, out = verdict(ex.check_eight_quarters, lambda answer=answer: answer, capsys)
+        assert not ok and hint in out, (answer, out)
+
+
+def test_the_8_step_mean_is_far_enough_from_the_answer():
+    _, errors_8 = ex._last_value_errors(8)
+    assert abs(float(np.mean(errors_8)) - errors_8[-1]) > 2 * ex._MAE_TOLERANCE
+
+
+@pytest.mark.parametrize("name", sorted(ex.WRONG_ANSWERS))
+def test_wrong_answers_are_called_wrong(name, capsys):
+    check = getattr(ex, name)
+    for value in ex.WRONG_ANSWERS[name]:
+        ok, out = verdict(check, lambda value=value: value, capsys)
+        assert not ok and "Not yet" in out, (value, out)
+
+
+def test_every_check_declares_wrong_answers():
+    assert set(ex.WRONG_ANSWERS) == {"check_window_shapes", "check_layer_shapes", "check_eight_quarters"}

@@ -26,8 +26,8 @@ def seasonal_naive(history, horizon):
     return np.array([last_year[k % 12] for k in range(horizon)])
 
 
-def ar_mae_with_24_months():
-    return ex._ar_test_mae(24)
+def ar_validation_mae_with_24_months():
+    return ex._ar_maes(24)[0]
 
 
 def peak_lag():
@@ -52,9 +52,9 @@ def test_placeholder_gets_a_reminder(check, placeholder, capsys):
         (ex.check_scale_on_training, lambda s, n: list((s - min(s[:n])) / (max(s[:n]) - min(s[:n])))),
         (ex.check_seasonal_naive, seasonal_naive),
         (ex.check_seasonal_naive, lambda h, k: np.resize(h[-12:], k)),
-        (ex.check_ar_window, ar_mae_with_24_months),
-        (ex.check_ar_window, lambda: round(ex._ar_test_mae(24), 2)),
-        (ex.check_ar_window, lambda: np.float32(ex._ar_test_mae(24))),
+        (ex.check_ar_window, ar_validation_mae_with_24_months),
+        (ex.check_ar_window, lambda: round(ex._ar_maes(24)[0], 2)),
+        (ex.check_ar_window, lambda: np.float32(ex._ar_maes(24)[0])),
         (ex.check_peak_lag, peak_lag),
         (ex.check_peak_lag, lambda: 2.0),
         (ex.check_peak_lag, lambda: np.array(2)),
@@ -66,9 +66,16 @@ def test_right_answers_pass(check, answer, capsys):
 
 
 def test_ar_window_numbers_are_the_notebooks():
-    # the notebook (n_in = 12) prints 0.28 ppm for the linear AR one month ahead
-    assert round(ex._ar_test_mae(12), 2) == 0.28
-    assert 0 < ex._ar_test_mae(24) < 1
+    # the notebook (n_in = 12) prints a test MAE of 0.28 ppm for the linear AR one month ahead
+    assert round(ex._ar_maes(12)[1], 2) == 0.28
+    assert 0 < ex._ar_maes(24)[0] < 1
+
+
+def test_ar_window_answers_are_far_enough_apart():
+    (val_24, test_24), (val_12, test_12) = ex._ar_maes(24), ex._ar_maes(12)
+    for other in (test_24, test_12):
+        assert abs(val_24 - other) > ex._RIGHT + 0.001
+    assert abs(val_24 - val_12) > ex._RIGHT + 0.003
 
 
 @pytest.mark.parametrize(
@@ -95,7 +102,8 @@ def test_scale_on_training_wrong(answer, hint, capsys):
         (lambda h, k: np.full(k, h[-1]), "last value"),
         (lambda h, k: h[-13:-1][:k], "off by one"),
         (lambda h, k: np.concatenate([h[-12:], h[-12:]])[:k] if k <= 12 else np.concatenate([h[-12:], h[-24:]])[:k],
-         "second year"),
+         "every later year"),
+        (lambda h, k: np.tile(h[-12:], 2)[:k], "should return 30 values"),
         (lambda h, k: h[-12:], "should return"),
         (lambda h, k: np.zeros(k), "12 months before"),
         (lambda h, k: np.zeros((k, 1)), "1-D"),
@@ -111,7 +119,9 @@ def test_seasonal_naive_wrong(answer, hint, capsys):
 @pytest.mark.parametrize(
     ("answer", "hint"),
     [
-        (lambda: ex._ar_test_mae(12), "with 12 months"),
+        (lambda: ex._ar_maes(12)[0], "with 12 months"),
+        (lambda: ex._ar_maes(24)[1], "test-part error"),
+        (lambda: ex._ar_maes(12)[1], "test-part error"),
         (lambda: 0.01, "in ppm"),
         (lambda: 5.0, "rerun the cell"),
         (lambda: "0.3", "one number"),
@@ -140,3 +150,16 @@ ODD = [0, float("nan"), float("inf"), "text", {"a": 1}, [[1, 2], [3]], np.array(
 def test_odd_input_never_raises(check, answer, capsys):
     ok, out = verdict(check, answer, capsys)
     assert not ok and out.strip()
+
+
+@pytest.mark.parametrize("name", sorted(ex.WRONG_ANSWERS))
+def test_wrong_answers_are_called_wrong(name, capsys):
+    check = getattr(ex, name)
+    for value in ex.WRONG_ANSWERS[name]:
+        ok, out = verdict(check, value, capsys)
+        assert not ok and "Not yet" in out, out
+
+
+def test_a_huge_answer_is_quoted_briefly(capsys):
+    ok, out = verdict(ex.check_peak_lag, lambda: list(range(10**6)), capsys)
+    assert not ok and len(out) < 300

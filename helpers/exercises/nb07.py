@@ -15,14 +15,11 @@ import numpy as np
 from helpers.exercises import (
     AnswerProblem,
     Verdict,
-    answer_value,
     as_int,
     as_number,
     as_shape,
+    exercise,
     feedback,
-    never_raises,
-    not_answered,
-    unanswered,
 )
 
 # Exercise 1: make_windows(table of (100, 5), 12, 4, inputs=[0, 1, 2, 3], targets=[4]).
@@ -36,23 +33,17 @@ _TRAIN_END_ROW, _VALID_END_ROW = 123, 163  # 1990Q1 and 2000Q1 in the quarterly 
 _MAE_TOLERANCE = 0.01
 
 
-def _pair(answer: Any, what: str) -> tuple[Any, Any]:
-    """The two items of a tuple or list of two, else a hint."""
+def _pair(answer: Any) -> tuple[Any, Any] | None:
+    """The two items of a tuple or list of two, else None."""
     if isinstance(answer, dict) or not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        raise AnswerProblem(f"return a pair: {what}.")
+        return None
     return answer[0], answer[1]
 
 
-@never_raises
-def check_window_shapes(answer: Any) -> Verdict:
+@exercise(1, read=_pair, expects="a pair (shape of X, shape of y), e.g. ((2, 3, 4), (2, 5, 1))")
+def check_window_shapes(answer: tuple[Any, Any]) -> Verdict:
     """Exercise 1: shapes of X and y for a (100, 5) table, n_in=12, n_out=4, 4 inputs, 1 target."""
-    if unanswered(answer):
-        return not_answered("Exercise 1")
-    value = answer_value(answer, "window_shapes")
-    if unanswered(value):
-        return not_answered("Exercise 1")
-    x_answer, y_answer = _pair(value, "(shape of X, shape of y), e.g. ((2, 3, 4), (2, 5, 1))")
-    x_shape, y_shape = as_shape(x_answer), as_shape(y_answer)
+    x_shape, y_shape = as_shape(answer[0]), as_shape(answer[1])
     if x_shape is None or y_shape is None:
         return feedback(False, "give each shape as a tuple of ints, e.g. (2, 3, 4).")
     samples = _ROWS - _N_IN - _N_OUT + 1
@@ -82,26 +73,39 @@ def check_window_shapes(answer: Any) -> Verdict:
     return feedback(False, "y's last two axes are (steps ahead, target columns).")
 
 
-@never_raises
-def check_layer_shapes(answer: Any) -> Verdict:
+def _four_shapes(answer: Any) -> list[Any] | None:
+    """A list or tuple of 4 items, else None."""
+    if isinstance(answer, dict) or not isinstance(answer, (tuple, list)) or len(answer) != 4:
+        return None
+    return list(answer)
+
+
+def _batch_shape(item: Any) -> tuple[int, ...] | None:
+    """A shape written with Keras's batch axis first, ``(None, 16)``, without that axis; else None."""
+    if isinstance(item, (tuple, list)) and len(item) >= 2 and item[0] is None:
+        return as_shape(list(item[1:]))
+    return None
+
+
+@exercise(2, read=_four_shapes, expects="a list of 4 shapes, one per layer after the Input, "
+                                        "e.g. [(16,), (6, 16), ...]")
+def check_layer_shapes(answer: list[Any]) -> Verdict:
     """Exercise 2: per-sample output shapes of the four layers of an encoder-decoder."""
-    if unanswered(answer):
-        return not_answered("Exercise 2")
-    value = answer_value(answer, "layer_shapes")
-    if unanswered(value):
-        return not_answered("Exercise 2")
-    if isinstance(value, dict) or not isinstance(value, (tuple, list)) or len(value) != 4:
-        return feedback(False, "return a list of 4 shapes, one per layer after the Input, "
-                               "e.g. [(16,), (6, 16), ...].")
-    shapes = [as_shape(item) for item in value]
-    if any(shape is None for shape in shapes):
-        return feedback(False, "give each shape as a tuple of ints; a one-axis shape is written (16,).")
     expected = [(_UNITS,), (_STEPS, _UNITS), (_STEPS, _UNITS), (_STEPS, _TARGETS)]
+    if [_batch_shape(item) for item in answer] == expected:
+        return feedback(False, "those are the shapes Keras prints, with the batch axis first (None: "
+                               "any number of samples). The exercise asks for one sample: leave "
+                               "the None out, e.g. (16,).")
+    shapes = [as_shape(item) for item in answer]
+    if any(shape is None for shape in shapes):
+        if any(_batch_shape(item) is not None for item in answer):
+            return feedback(False, "None is Keras's batch axis: leave it out and give the shape of "
+                                   "one sample, e.g. (16,).")
+        return feedback(False, "give each shape as a tuple of ints; a one-axis shape is written (16,).")
     if shapes == expected:
         return feedback(True, "the encoder keeps only h_T (16,), RepeatVector copies it 6 times, "
                               "the decoder returns every step, and Dense maps each step to 2 targets.")
-    with_batch = [shape[1:] for shape in shapes]
-    if with_batch == expected:
+    if [shape[1:] for shape in shapes] == expected:
         return feedback(False, "leave out the batch axis: give the shape of one sample.")
     if shapes[0] != expected[0]:
         if shapes[0] in ((12, _UNITS), (_STEPS, _UNITS)):
@@ -141,22 +145,24 @@ def _last_value_result(n_out: int) -> tuple[int, float]:
     return windows, errors[-1]
 
 
-@never_raises
-def check_eight_quarters(answer: Any) -> Verdict:
-    """Exercise 3: (test windows, last-value MAE 8 quarters ahead) after setting n_out = 8."""
-    if unanswered(answer):
-        return not_answered("Exercise 3")
-    value = answer_value(answer, "eight_quarters")
-    if unanswered(value):
-        return not_answered("Exercise 3")
-    count_answer, mae_answer = _pair(value, "(number of test windows, MAE), e.g. (20, 0.5)")
-    count, mae = as_int(count_answer), as_number(mae_answer)
+def _count_and_mae(answer: Any) -> tuple[int, float] | None:
+    pair = _pair(answer)
+    if pair is None:
+        return None
+    count, mae = as_int(pair[0]), as_number(pair[1])
     if count is None or mae is None:
-        return feedback(False, "give a whole number of windows and one number for the MAE.")
+        raise AnswerProblem("give a whole number of windows and one number for the MAE.")
+    return count, mae
+
+
+@exercise(3, read=_count_and_mae, expects="a pair (number of test windows, MAE), e.g. (20, 0.5)")
+def check_eight_quarters(answer: tuple[int, float]) -> Verdict:
+    """Exercise 3: (test windows, last-value MAE 8 quarters ahead) after setting n_out = 8."""
+    count, mae = answer
     windows, errors = _last_value_errors(_MACRO_N_OUT)
-    expected, same_run_4 = errors[-1], errors[3]
+    expected, same_run_4, mean_8 = errors[-1], errors[3], float(np.mean(errors))
     windows_4, expected_4 = _last_value_result(4)
-    if count == windows_4:
+    if count == windows_4 and count != windows:
         return feedback(False, f"{count} is the number of test windows with n_out = 4: set "
                                "n_out = 8 in the cell of section 8 that starts `n_in, n_out = 8, 4` "
                                "and rerun the cells from there on.")
@@ -166,8 +172,29 @@ def check_eight_quarters(answer: Any) -> Verdict:
         return feedback(True, f"{windows} windows (each needs 8 target quarters inside the test "
                               f"part); the last value's error 8 quarters ahead, {expected:.2f}, is "
                               f"larger than 4 quarters ahead in the same run ({same_run_4:.2f}).")
+    if abs(mae - mean_8) <= _MAE_TOLERANCE / 2:
+        return feedback(False, "that is the mean over all 8 steps: take the last entry of "
+                               "mae_by_step(...), the error 8 quarters ahead.")
     if min(abs(mae - same_run_4), abs(mae - expected_4)) <= _MAE_TOLERANCE:
         return feedback(False, "that is the error 4 quarters ahead: take the last entry of "
                                "mae_by_step(...) now that it has 8 steps.")
     return feedback(False, "the windows are right. Take the last entry of "
                            "mae_by_step(forecasts['last value'][0]) after the rerun.")
+
+
+def _wrong_answers() -> dict[str, list[Any]]:
+    windows_8, errors_8 = _last_value_errors(_MACRO_N_OUT)
+    windows_4, errors_4 = _last_value_errors(4)
+    return {
+        "check_window_shapes": [((88, 12, 4), (88, 4, 1)), ((85, 12, 5), (85, 4, 1)),
+                                ((85, 12, 4), (85, 4)), ((85, 12, 4), (85, 1, 4))],
+        "check_layer_shapes": [[(None, 16), (None, 6, 16), (None, 6, 16), (None, 6, 2)],
+                               [(12, 16), (6, 16), (6, 16), (6, 2)],
+                               [(16,), (6, 16), (16,), (6, 2)]],
+        "check_eight_quarters": [(windows_4, errors_4[-1]), (windows_8, errors_8[3]),
+                                 (windows_8, float(np.mean(errors_8))), (windows_8, errors_4[-1])],
+    }
+
+
+#: Values a learner may give that are wrong, each of which its check must call wrong.
+WRONG_ANSWERS: dict[str, list[Any]] = _wrong_answers()
