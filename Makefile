@@ -12,7 +12,7 @@ LAB_FLAGS ?=
 PYTEST_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup maintainer-setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots new-notebook clean
+.PHONY: help setup maintainer-setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots backtests new-notebook clean
 
 help:
 	@echo "make lab     set up, then open JupyterLab on the course"
@@ -22,6 +22,7 @@ help:
 	@echo "make figures regenerate figures/ from tools/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
 	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
+	@echo "make backtests rerun the statistical baselines' rolling-origin backtests behind notebook 08"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
 	@echo "make student write the student version (no answers) into build/student/; STUDENT_REPO=owner/name"
@@ -99,6 +100,9 @@ sweep: maintainer-setup
 
 sunspots: maintainer-setup
 	$(BIN)/python tools/sunspot_variants.py
+
+backtests: maintainer-setup
+	$(BIN)/python tools/statistical_backtests.py
 
 # Lecture decks: reveal.js and MathJax come from npm once; the slide check drives Debian's
 # Chromium through Playwright (Playwright's own browser download is not used). Only what
