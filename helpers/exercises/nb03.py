@@ -267,7 +267,7 @@ def check_half_memory_bias(b_f: float) -> Verdict:
     if low <= b_f <= high:
         return feedback(
             True,
-            f"σ({b_f:g})^{steps} ≈ {kept:.2f}: from Keras's b_f = 1 the bias must move by about 4. "
+            f"σ({b_f:.2f})^{steps} ≈ {kept:.2f}: from Keras's b_f = 1 the bias must move by about 4. "
             "That is why notebook 04 starts its LSTMs at b_f = 5.",
         )
     if low <= b_f + 1 <= high:
