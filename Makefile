@@ -12,7 +12,7 @@ LAB_FLAGS ?=
 PYTEST_FLAGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help setup maintainer-setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots backtests new-notebook clean
+.PHONY: help setup maintainer-setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots backtests overwrite onednn new-notebook clean
 
 help:
 	@echo "make lab     set up, then open JupyterLab on the course"
@@ -22,6 +22,8 @@ help:
 	@echo "make figures regenerate figures/ from tools/diagrams.py, then re-execute the notebooks"
 	@echo "make sweep   rerun the wide RNN/LSTM/GRU sweep behind notebook 04"
 	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
+	@echo "make overwrite rerun the five-seed overwrite-task runs behind notebook 04, section 8"
+	@echo "make onednn  run every notebook and the model answers with oneDNN on (other numerics)"
 	@echo "make backtests rerun the statistical baselines' rolling-origin backtests behind notebook 08"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
@@ -100,6 +102,14 @@ sweep: maintainer-setup
 
 sunspots: maintainer-setup
 	$(BIN)/python tools/sunspot_variants.py
+
+overwrite: maintainer-setup
+	$(BIN)/python tools/overwrite_sweep.py
+
+# The same notebooks on other numerics (oneDNN kernels, results differ at ~1e-7): every
+# assert must still hold (nbval-lax: outputs are not compared).
+onednn: maintainer-setup
+	$(BIN)/python tools/run_onednn.py
 
 backtests: maintainer-setup
 	$(BIN)/python tools/statistical_backtests.py

@@ -21,6 +21,7 @@ from helpers.gate_explorer import constant_gate_run, plot_constant_gate_run, exp
 from helpers.memory_task import make_memory_task, build_memory_model, run_memory_experiment  # 04
 from helpers.cells import lstm_gate_trace  # 04
 from helpers.sweep_claims import assert_sweep_claims, sweep_accuracies  # 04
+from helpers.forget_task import make_overwrite_task, build_overwrite_model, train_overwrite_model, gate_levels  # 04
 from helpers.sequences import split_sequence  # 05
 from helpers.model_plot import show_model  # 05, then every model drawing
 from helpers.forecasting import train_course_forecaster, recursive_forecast  # 05

@@ -25,7 +25,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from helpers._checks import check_int
+from helpers._validation import require_int
 from helpers.evaluation import mase
 
 __all__ = [
@@ -52,7 +52,7 @@ def check_series(series: Any, season: int = 12, name: str = "series") -> pd.Seri
             or an index that is not evenly spaced (dates without a regular
             frequency, periods with gaps, numbers with uneven steps).
     """
-    season = check_int(season, "season", minimum=1, maximum=10_000)
+    season = require_int(season, "season", minimum=1, maximum=10_000)
     if not isinstance(series, pd.Series):
         raise TypeError(f"{name} must be a pandas Series, got {type(series).__name__}")
     if not (pd.api.types.is_numeric_dtype(series.dtype) and not pd.api.types.is_bool_dtype(series.dtype)):
@@ -108,8 +108,8 @@ def seasonal_naive_drift(history: Any, horizon: int, season: int = 12) -> np.nda
         ValueError: ``history`` not 1-D and finite, or no longer than ``season``.
         TypeError: ``horizon`` or ``season`` not an int.
     """
-    horizon = check_int(horizon, "horizon", minimum=1, maximum=100_000)
-    season = check_int(season, "season", minimum=1, maximum=10_000)
+    horizon = require_int(horizon, "horizon", minimum=1, maximum=100_000)
+    season = require_int(season, "season", minimum=1, maximum=10_000)
     history = np.asarray(history, dtype=float)
     if history.ndim != 1 or not np.all(np.isfinite(history)):
         raise ValueError("history must be a 1-D array of finite numbers")
@@ -141,7 +141,7 @@ def sarima_order_table(train: Any, season: int = 12, orders: Sequence[tuple[int,
     Only models with the same differencing are compared (AICc compares
     likelihoods of the same data). With ``season=1``, plain ARIMA orders.
     """
-    season = check_int(season, "season", minimum=1, maximum=10_000)
+    season = require_int(season, "season", minimum=1, maximum=10_000)
     values = np.asarray(train, dtype=float)
     rows = []
     for order in orders:
@@ -197,7 +197,7 @@ def _horizons(horizons: Any, n_test: int) -> tuple[int, ...]:
         raise TypeError(f"horizons must be a non-empty tuple of ints, got {horizons!r}")
     checked = []
     for h in horizons:
-        h = check_int(h, "horizons", maximum=10**6)
+        h = require_int(h, "horizons", maximum=10**6)
         if h < 1:
             raise ValueError(f"horizons must be >= 1 (a horizon of {h} forecasts nothing)")
         if h > n_test:
@@ -242,13 +242,13 @@ def rolling_origin(
     season = int(season)
     values = series.to_numpy(dtype=float)
     n = len(values)
-    n_test = max(2 * season, 8) if n_test is None else check_int(n_test, "n_test", minimum=1)
+    n_test = max(2 * season, 8) if n_test is None else require_int(n_test, "n_test", minimum=1)
     horizons = _horizons(horizons, n_test)
     n_train = n - n_test
     if n_train - max(horizons) < 2 * max(season, 2) + 2:
         raise ValueError(f"n_test={n_test} with horizon {max(horizons)} leaves too little training data "
                          f"({n_train - max(horizons)} points before the first origin)")
-    refit_every = season if refit_every is None else check_int(refit_every, "refit_every", minimum=1)
+    refit_every = season if refit_every is None else require_int(refit_every, "refit_every", minimum=1)
     train = values[:n_train]
     backtest = Backtest(truth=values[n_train:], train=train, season=season, horizons=horizons)
 

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import numpy as np
 from numpy.typing import ArrayLike
 
-from helpers._checks import as_finite_array
+from helpers._validation import as_finite_array
 
 __all__ = ["DieboldMarianoResult", "conformal_interval", "diebold_mariano", "interval_coverage", "mase"]
 

@@ -1,8 +1,10 @@
 """Answer checks for the exercises of notebooks/03_lstm_architecture.ipynb.
 
 Every exercise is a function the learner fills in. Exercises 1, 2, 4, 5 and 6
-take no arguments and return the answer; exercises 3 and 7 are functions of
-Keras weights, which the check calls on weights of several shapes. Each
+take no arguments and return the answer (exercise 5 has two questions, each with
+its check); exercises 3 and 7 are functions of Keras weights, which the check
+calls on weights of several shapes. Every check is written with the
+``exercise`` decorator of helpers.exercises. Each
 ``check_...`` prints one line ("Correct: ..." or "Not yet: <hint>") and returns
 a Verdict (truthy when right). The hints point at the idea to use, not at the
 answer, and no check raises, whatever it is given.
@@ -17,14 +19,13 @@ import numpy as np
 
 from helpers.exercises import (
     AnswerProblem,
+    Unanswered,
     Verdict,
-    answer_value,
     as_int,
     as_number,
     call_learner_function,
+    exercise,
     feedback,
-    never_raises,
-    not_answered,
     unanswered,
 )
 from helpers.gate_explorer import constant_gate_run
@@ -35,6 +36,7 @@ __all__ = [
     "check_forget_kernel",
     "check_memory_steps",
     "check_forget_bias_run",
+    "check_half_memory_bias",
     "check_gru_params",
     "check_to_pytorch",
 ]
@@ -47,16 +49,10 @@ _C_PREV, _F, _I, _C_TILDE, _O = 2.0, 0.5, 0.8, -0.5, 0.9
 _FORGET = 0.95
 # Exercise 5: the forget-gate bias experiment of section 7 rerun with b_f = 4.
 _BIAS_EXPERIMENT_B_F, _BIAS_EXPERIMENT_STEPS = 4.0, 100
+# Exercise 5, second question: "half" means a share between these after 100 steps.
+_HALF_SHARES = (0.45, 0.55)
 # Exercise 6: keras.layers.GRU(16) reading 4 features.
 _GRU_D, _GRU_N = 4, 16
-
-
-def _whole_number(value: Any, exercise: str) -> int:
-    """``value`` as an int, or an AnswerProblem asking for one."""
-    number = as_int(value)
-    if number is None:
-        raise AnswerProblem(f"{exercise}: give the count as a whole number (an int).")
-    return number
 
 
 def _array(value: Any, what: str) -> np.ndarray:
@@ -75,13 +71,9 @@ def _array(value: Any, what: str) -> np.ndarray:
     return array
 
 
-@never_raises
-def check_lstm_params(answer: Any) -> Verdict:
+@exercise(1, read=as_int, expects="the count as a whole number (an int)")
+def check_lstm_params(value: int) -> Verdict:
     """Exercise 1: trainable parameters of ``keras.layers.LSTM(32)`` on 3 features."""
-    value = answer_value(answer, "lstm_parameter_count")
-    if unanswered(value):
-        return not_answered("Exercise 1")
-    value = _whole_number(value, "Exercise 1")
     d, n = _LSTM_D, _LSTM_N
     right = 4 * (n * d + n * n + n)
     if value == right:
@@ -111,20 +103,23 @@ def _pair(value: Any) -> list[Any] | None:
     return None
 
 
-@never_raises
-def check_one_step(answer: Any) -> Verdict:
-    """Exercise 2: ``(c_t, h_t)`` for one step of a one-unit LSTM."""
-    value = answer_value(answer, "one_step")
-    if unanswered(value):
-        return not_answered("Exercise 2")
+def _c_and_h(value: Any) -> tuple[float, float]:
+    """The learner's ``(c_t, h_t)`` as two floats; a placeholder inside is still unanswered."""
     pair = _pair(value)
     if pair is None:
-        return feedback(False, "return a pair: return c_t, h_t.")
+        raise AnswerProblem("return a pair: return c_t, h_t.")
     if any(unanswered(item) for item in pair if not isinstance(item, np.ndarray)):
-        return not_answered("Exercise 2")
+        raise Unanswered
     c_t, h_t = (as_number(item) for item in pair)
     if c_t is None or h_t is None:
-        return feedback(False, "both c_t and h_t must be finite numbers.")
+        raise AnswerProblem("both c_t and h_t must be finite numbers.")
+    return c_t, h_t
+
+
+@exercise(2, read=_c_and_h, expects="a pair of numbers: return c_t, h_t")
+def check_one_step(pair: tuple[float, float]) -> Verdict:
+    """Exercise 2: ``(c_t, h_t)`` for one step of a one-unit LSTM."""
+    c_t, h_t = pair
     right_c = _F * _C_PREV + _I * _C_TILDE
     right_h = _O * math.tanh(right_c)
     if not math.isclose(c_t, right_c, abs_tol=1e-3):
@@ -147,26 +142,21 @@ def _test_kernels() -> list[np.ndarray]:
     return [rng.normal(size=(d, 4 * n)) for d, n in [(3, 2), (1, 5), (4, 4), (6, 1)]]
 
 
-def _learner_function(function: Any, exercise: str, signature: str) -> Verdict | None:
-    """A reminder or hint when ``function`` is a placeholder or not a function; else None."""
-    if unanswered(function):
-        return not_answered(exercise)
-    if not callable(function) or isinstance(function, type):
-        return feedback(False, f"pass your function itself: def {signature}: ...")
-    return None
+def _learner_function(function: Any, signature: str) -> None:
+    """An AnswerProblem when ``function`` is a class rather than the learner's function."""
+    if isinstance(function, type):
+        raise AnswerProblem(f"pass your function itself: def {signature}: ...")
 
 
-@never_raises
+@exercise(3, answer="function")
 def check_forget_kernel(forget_kernel: Any) -> Verdict:
     """Exercise 3: a function that returns W_f from a Keras LSTM kernel (d, 4n)."""
-    problem = _learner_function(forget_kernel, "Exercise 3", "forget_kernel(kernel)")
-    if problem is not None:
-        return problem
+    _learner_function(forget_kernel, "forget_kernel(kernel)")
     for kernel in _test_kernels():
         d, n = kernel.shape[0], kernel.shape[1] // 4
         result = call_learner_function(forget_kernel, kernel.copy(), name="forget_kernel")
         if unanswered(result):
-            return not_answered("Exercise 3")
+            raise Unanswered
         result = _array(result, "what forget_kernel returns")
         if result.shape != (d, n):
             expected = (
@@ -195,15 +185,9 @@ def check_forget_kernel(forget_kernel: Any) -> Verdict:
     return feedback(True, "your function returns the forget-gate block W_f.")
 
 
-@never_raises
-def check_memory_steps(answer: Any) -> Verdict:
+@exercise(4, read=as_int, expects="a whole number of steps (an int)")
+def check_memory_steps(value: int) -> Verdict:
     """Exercise 4: steps until c_t first falls below half of c_0 (f = 0.95, i = 0)."""
-    value = answer_value(answer, "steps_to_half")
-    if unanswered(value):
-        return not_answered("Exercise 4")
-    value = as_int(value)
-    if value is None:
-        return feedback(False, "give a whole number of steps (an int).")
     right = math.ceil(math.log(0.5) / math.log(_FORGET))
     if value == right:
         return feedback(True, f"after {value} steps {_FORGET}^{value} ≈ {_FORGET ** value:.3f} < 0.5.")
@@ -231,15 +215,10 @@ def _forget_bias_run(b_f: float, n_steps: int = _BIAS_EXPERIMENT_STEPS) -> float
     return float(cell_states[-1])
 
 
-@never_raises
-def check_forget_bias_run(answer: Any) -> Verdict:
+@exercise(5, read=as_number,
+          expects="one number: the share of c_0 that is left (c_100 when c_0 = 1)")
+def check_forget_bias_run(share: float) -> Verdict:
     """Exercise 5: the share of c_0 left after 100 steps when b_f = 4 (rerun the experiment)."""
-    value = answer_value(answer, "share_left")
-    if unanswered(value):
-        return not_answered("Exercise 5")
-    share = as_number(value)
-    if share is None:
-        return feedback(False, "give one number: the share of c_0 that is left (c_100 when c_0 = 1).")
     b_f, steps = _BIAS_EXPERIMENT_B_F, _BIAS_EXPERIMENT_STEPS
     right = _forget_bias_run(b_f, steps)
     if math.isclose(share, right, abs_tol=0.005):
@@ -269,13 +248,44 @@ def check_forget_bias_run(answer: Any) -> Verdict:
     )
 
 
-@never_raises
-def check_gru_params(answer: Any) -> Verdict:
+def _bias_for_share(share: float, steps: int = _BIAS_EXPERIMENT_STEPS) -> float:
+    """The b_f for which σ(b_f) ** steps equals ``share`` (nothing written)."""
+    per_step = share ** (1 / steps)
+    return math.log(per_step / (1 - per_step))
+
+
+@exercise(5, read=as_number, expects="one number: the forget-gate bias b_f")
+def check_half_memory_bias(b_f: float) -> Verdict:
+    """Exercise 5, second question: the b_f that keeps half of c_0 for 100 steps.
+
+    Right when σ(b_f) ** 100 lies between the shares 0.45 and 0.55, about
+    4.87 <= b_f <= 5.09 (the exact answer is 4.97).
+    """
+    steps = _BIAS_EXPERIMENT_STEPS
+    low, high = _bias_for_share(_HALF_SHARES[0]), _bias_for_share(_HALF_SHARES[1])
+    kept = _forget_bias_run(b_f) if abs(b_f) < 40 else float(b_f > 0)
+    if low <= b_f <= high:
+        return feedback(
+            True,
+            f"σ({b_f:.2f})^{steps} ≈ {kept:.2f}: from Keras's b_f = 1 the bias must move by about 4. "
+            "That is why notebook 04 starts its LSTMs at b_f = 5.",
+        )
+    if low <= b_f + 1 <= high:
+        return feedback(False, f"with b_f = {b_f:g} only {kept:.2g} of c_0 is left after {steps} "
+                        f"steps; if {b_f:g} is how far b_f moves from Keras's 1, give b_f itself.")
+    if 0 < b_f < 1 and math.isclose(b_f, 0.5 ** (1 / steps), abs_tol=0.002):
+        return feedback(False, "that is the forget gate f = σ(b_f) per step; give the bias "
+                        "b_f = log(f / (1 − f)).")
+    if b_f < low:
+        return feedback(False, f"with b_f = {b_f:g} only {kept:.2g} of c_0 is left after "
+                        f"{steps} steps: raise b_f and rerun the experiment cell.")
+    return feedback(False, f"with b_f = {b_f:g} still {kept:.3f} of c_0 is left after {steps} "
+                    "steps, more than half: lower b_f and rerun the experiment cell.")
+
+
+@exercise(6, read=as_int, expects="the count as a whole number (an int)")
+def check_gru_params(value: int) -> Verdict:
     """Exercise 6: trainable parameters of ``keras.layers.GRU(16)`` on 4 features."""
-    value = answer_value(answer, "gru_parameter_count")
-    if unanswered(value):
-        return not_answered("Exercise 6")
-    value = _whole_number(value, "Exercise 6")
     d, n = _GRU_D, _GRU_N
     right = 3 * (n * d + n * n + 2 * n)
     if value == right:
@@ -287,14 +297,10 @@ def check_gru_params(answer: Any) -> Verdict:
     return feedback(False, "count W, U and both biases for one block (d = 4, n = 16), then for all of them.")
 
 
-@never_raises
+@exercise(7, answer="function")
 def check_to_pytorch(to_pytorch: Any) -> Verdict:
     """Exercise 7: a function mapping Keras LSTM weights to PyTorch's four arrays."""
-    problem = _learner_function(
-        to_pytorch, "Exercise 7", "to_pytorch(kernel, recurrent_kernel, bias)"
-    )
-    if problem is not None:
-        return problem
+    _learner_function(to_pytorch, "to_pytorch(kernel, recurrent_kernel, bias)")
     rng = np.random.default_rng(5)
     names = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
     for d, n in [(3, 2), (1, 4), (5, 3)]:
@@ -305,7 +311,7 @@ def check_to_pytorch(to_pytorch: Any) -> Verdict:
             to_pytorch, kernel.copy(), recurrent_kernel.copy(), bias.copy(), name="to_pytorch"
         )
         if unanswered(result):
-            return not_answered("Exercise 7")
+            raise Unanswered
         if not isinstance(result, (tuple, list)) or len(result) != 4:
             return feedback(False, "return four arrays: " + ", ".join(names) + ".")
         arrays = [_array(item, name) for item, name in zip(result, names, strict=True)]

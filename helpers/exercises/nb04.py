@@ -3,9 +3,11 @@
 Every exercise is a function the learner fills in, passed to its check. Each
 ``check_...`` prints a one-line verdict (with a hint when the answer is wrong)
 and returns a Verdict (truthy when right); a placeholder (``...`` or None) gets
-a reminder. The checks never raise, whatever they are given.
-Exercises 1 and 5 are not graded against a fixed number: they compare what the
-learner says with the learner's own run.
+a reminder. The checks never raise, whatever they are given; each is written
+with the ``exercise`` decorator of helpers.exercises.
+Exercise 1 is not graded: it compares the learner's prediction with the
+learner's own run and says so. Exercise 5 is graded against the learner's own
+run (what they say happened must match the accuracy their run measured).
 """
 
 from __future__ import annotations
@@ -16,13 +18,14 @@ from typing import Any
 
 from helpers.exercises import (
     AnswerProblem,
+    Unanswered,
     Verdict,
     answer_value,
     as_number,
     call_learner_function,
+    exercise,
     feedback,
-    never_raises,
-    not_answered,
+    quote,
     unanswered,
 )
 
@@ -70,18 +73,19 @@ def _outcome(accuracy: float) -> str:
     return "in between"
 
 
-@never_raises
-def check_prediction(predicted: Any = None, measured: Any = None) -> Verdict:
-    """Exercise 1: compare a predicted test accuracy with the measured one.
+def _prediction(value: Any) -> float:
+    return _accuracy("predicted_accuracy()", value)
 
-    ``predicted`` and ``measured`` are the learner's functions (or values). Not
-    graded right or wrong: it says how far the prediction was from the run and
-    what the run means.
+
+@exercise(1, read=_prediction, expects="one number between 0 and 1")
+def check_prediction(prediction: float, measured: Any = None) -> Verdict:
+    """Exercise 1 (not graded): compare a predicted test accuracy with the measured one.
+
+    ``prediction`` is the learner's (parsed) prediction, ``measured`` their
+    function (or value) that returns the run's test accuracy. There is no
+    wrong prediction: the check says how far it was from the run and what the
+    run means, and returns a truthy Verdict once both are given.
     """
-    prediction = answer_value(predicted, "predicted_accuracy")
-    if unanswered(prediction):
-        return not_answered("Exercise 1")
-    prediction = _accuracy("predicted_accuracy()", prediction)
     run = answer_value(measured, "measured_accuracy")
     if unanswered(run):
         message = (f"Exercise 1: prediction {prediction:.2f} recorded. Now fill in "
@@ -101,22 +105,18 @@ def check_prediction(predicted: Any = None, measured: Any = None) -> Verdict:
     if _outcome(prediction) == "in between" and _outcome(run) != "in between":
         meaning += (" A prediction in between is what an average over seeds suggests, "
                     "but a single run usually goes one way or the other.")
-    message = (f"Exercise 1: you predicted {prediction:.2f}, the run measured {run:.2f} "
-               f"({closeness}, {distance:.2f} apart); {meaning}")
+    message = (f"Exercise 1 (not graded): you predicted {prediction:.2f}, the run measured "
+               f"{run:.2f} ({closeness}, {distance:.2f} apart); {meaning}")
     print(message)
     return Verdict(True, message)
 
 
-@never_raises
-def check_kept_fraction(kept_fraction: Any = None) -> Verdict:
+@exercise(2, answer="function")
+def check_kept_fraction(kept_fraction: Any) -> Verdict:
     """Exercise 2: ``kept_fraction(b_f, steps)`` returns sigmoid(b_f) ** steps, within 10%."""
-    if unanswered(kept_fraction):
-        return not_answered("Exercise 2")
-    if not callable(kept_fraction):
-        raise AnswerProblem("pass your function kept_fraction itself, not a number.")
     first = call_learner_function(kept_fraction, *_CASES[0], name="kept_fraction(b_f, steps)")
     if unanswered(first):
-        return not_answered("Exercise 2")
+        raise Unanswered
 
     def near(value: float, target: float) -> bool:
         # Compare ratios: a 10% error in the answer is fine even when it is tiny.
@@ -147,26 +147,24 @@ def check_kept_fraction(kept_fraction: Any = None) -> Verdict:
     )
 
 
-def _multiple_choice(exercise: str, answer: Any, name: str, right: str,
-                     hints: dict[str, str], praise: str) -> Verdict:
-    letters = sorted([right, *hints])
-    letter = answer_value(answer, name)
-    if unanswered(letter):
-        return not_answered(exercise)
-    if not isinstance(letter, str) or letter.strip().lower() not in letters:
-        return feedback(False, f"{name}() should return one letter: "
-                        f"{', '.join(repr(k) for k in letters)}.")
-    letter = letter.strip().lower()
+def _letter(value: Any) -> str | None:
+    """One of the letters a to d, stripped and lower-cased; None for anything else."""
+    if isinstance(value, str) and value.strip().lower() in ("a", "b", "c", "d"):
+        return value.strip().lower()
+    return None
+
+
+def _multiple_choice(letter: str, right: str, hints: dict[str, str], praise: str) -> Verdict:
     if letter == right:
         return feedback(True, praise)
     return feedback(False, hints[letter])
 
 
-@never_raises
-def check_forget_bias_reason(answer: Any = None) -> Verdict:
+@exercise(3, read=_letter, expects="one letter: 'a', 'b', 'c' or 'd'")
+def check_forget_bias_reason(letter: str) -> Verdict:
     """Exercise 3: why the LSTM with Keras's default b_f = 1 fails at long gaps."""
     return _multiple_choice(
-        "Exercise 3", answer, "forget_bias_reason", _FORGET_BIAS_RIGHT,
+        letter, _FORGET_BIAS_RIGHT,
         hints={
             "a": "the bias is a starting value, not an extra weight: count_params() gives the "
             "same number for both LSTMs.",
@@ -180,11 +178,11 @@ def check_forget_bias_reason(answer: Any = None) -> Verdict:
     )
 
 
-@never_raises
-def check_no_distractor_reason(answer: Any = None) -> Verdict:
+@exercise(4, read=_letter, expects="one letter: 'a', 'b', 'c' or 'd'")
+def check_no_distractor_reason(letter: str) -> Verdict:
     """Exercise 4: why the SimpleRNN learns gap 100 easily when there are no distractors."""
     return _multiple_choice(
-        "Exercise 4", answer, "no_distractor_reason", _NO_DISTRACTOR_RIGHT,
+        letter, _NO_DISTRACTOR_RIGHT,
         hints={
             "b": "a saturated unit has 1 - h^2 close to 0; what would multiplying by that "
             "100 times do to the gradient?",
@@ -197,23 +195,25 @@ def check_no_distractor_reason(answer: Any = None) -> Verdict:
     )
 
 
-@never_raises
-def check_rerun(rerun: Any = None, what_happened: Any = None) -> Verdict:
-    """Exercise 5: rerun section 3's LSTM at gap 50 with b_f = 1; say what the run did.
-
-    ``rerun()`` returns the dict of ``run_memory_experiment``; ``what_happened()``
-    returns "learned", "chance" or "in between". The check reads the run's
-    settings and test accuracy and compares them with what the learner says.
-    """
-    result = answer_value(rerun, "rerun")
-    if unanswered(result):
-        return not_answered("Exercise 5")
-    if not isinstance(result, Mapping) or "test_accuracy" not in result:
+def _run_result(value: Any) -> Mapping:
+    if not isinstance(value, Mapping) or "test_accuracy" not in value:
         raise AnswerProblem("rerun() should return what run_memory_experiment(...) returns "
                             "(a dict with 'test_accuracy'), not only a number.")
+    return value
+
+
+@exercise(5, read=_run_result)
+def check_rerun(result: Mapping, what_happened: Any = None) -> Verdict:
+    """Exercise 5: rerun section 3's LSTM at gap 50 with b_f = 1; say what the run did.
+
+    ``result`` is what the learner's ``rerun()`` returns, the dict of
+    ``run_memory_experiment``; ``what_happened()`` returns "learned", "chance"
+    or "in between". The check reads the run's settings and test accuracy and
+    compares them with what the learner says.
+    """
     for key, wanted in _RERUN.items():
         if result.get(key) != wanted:
-            return feedback(False, f"your run has {key} = {result.get(key)!r}; this exercise "
+            return feedback(False, f"your run has {key} = {quote(result.get(key))}; this exercise "
                             f"asks for {key} = {wanted!r}: "
                             "run_memory_experiment(\"LSTM\", 50, memory_gate_bias=1.0).")
     accuracy = _accuracy("rerun()['test_accuracy']", result["test_accuracy"])
