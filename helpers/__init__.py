@@ -26,6 +26,7 @@ from helpers.model_plot import show_model  # 05, then every model drawing
 from helpers.forecasting import train_course_forecaster, recursive_forecast  # 05
 from helpers.sequences import make_windows  # 07
 from helpers.diagnostics import echo_report  # 08
+from helpers.ragged import pad_ragged, split_by_lengths  # 09
 
 # Every name imported above except the submodules (which importing them binds here too).
 __all__ = [name for name, value in dict(globals()).items()
