@@ -89,3 +89,10 @@ def test_parameter_counts_follow_the_formulas(record):
     assert counts["LSTM"] == counts["LSTM, no mask, post"] == lstm + n * 9 + 9
     assert counts["bidirectional LSTM"] == 2 * lstm + 2 * n * 9 + 9
     assert counts["order LSTM"] == lstm + n * 2 + 2
+
+
+def test_compact_json_keeps_every_value_and_puts_int_lists_on_one_line():
+    record = {"a": [0, 1, -2], "b": ["x", "y"], "c": {"d": [3.5, 4]}, "e": []}
+    text = vowel_runs.compact_json(record)
+    assert json.loads(text) == record
+    assert '"a": [0, 1, -2]' in text

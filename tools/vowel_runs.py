@@ -31,6 +31,7 @@ import datetime as dt
 import json
 import os
 import platform
+import re
 import sys
 import time
 from pathlib import Path
@@ -145,6 +146,14 @@ def run(kind: str, seed: int, arrays: dict, settings: dict) -> tuple[dict, list]
     return row, probabilities.tolist()
 
 
+def compact_json(record: dict) -> str:
+    """JSON with one item per line, except lists of whole numbers, which stay on one line."""
+    text = json.dumps(record, indent=1)
+    return re.sub(r"\[\s+(-?\d+(?:,\s+-?\d+)*)\s+\]",
+                  lambda match: "[" + ", ".join(n.strip() for n in match.group(1).split(",")) + "]",
+                  text) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
@@ -190,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         "runs": runs,
         "ensembles": ensembles,
     }
-    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    args.out.write_text(compact_json(record))
     print(f"wrote {args.out} in {record['provenance']['total_seconds']} s")
     return 0
 
