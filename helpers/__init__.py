@@ -30,6 +30,7 @@ from helpers.evaluation import mase, diebold_mariano  # 06
 from helpers.evaluation import conformal_interval, interval_coverage  # 08
 from helpers.diagnostics import echo_report  # 08
 from helpers.baselines import baseline_report, seasonal_naive_drift  # 08
+from helpers.ragged import pad_ragged, split_by_lengths  # 09
 
 # Every name imported above except the submodules (which importing them binds here too).
 __all__ = [name for name, value in dict(globals()).items()
