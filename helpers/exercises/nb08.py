@@ -216,5 +216,7 @@ def _wrong_answers() -> dict[str, list[Any]]:
     }
 
 
-#: Values a learner may give that are wrong, each of which its check must call wrong.
-WRONG_ANSWERS: dict[str, list[Any]] = _wrong_answers()
+#: Answers a learner may give that are wrong, each as the arguments of its check, which
+#: must call every one of them wrong (tests/test_exercise_checks_never_raise.py).
+WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
+    name: [(answer,) for answer in answers] for name, answers in _wrong_answers().items()}
