@@ -49,6 +49,7 @@ OUTPUT_LINE, OUTPUT_CHARS = 25, 100  # text output: 20 px monospace
 CAPTION_LINE, CAPTION_CHARS = 32, 88  # a figure's caption: 24 px, at most 1040 px wide
 CELL_GAP = 18
 IMAGE_MAX_HEIGHT, IMAGE_MAX_WIDTH = 470, 1180
+FIGURE_MAX_HEIGHT = 400  # a course figure (page(n)), whose caption needs room below it
 HEADING = {1: 76, 2: 64, 3: 52}
 MAX_CODE_LINES = 15  # code lines on one slide
 SLIDE_WORDS = 55  # prose words one markdown cell keeps on a slide; the rest goes to the notes
@@ -126,8 +127,9 @@ def output_height(output: dict[str, Any]) -> int:
         for tag in re.findall(r"<img\b[^>]*>", html):
             png = re.search(r"base64,([A-Za-z0-9+/=]{64})", tag)
             size = _png_size(png.group(1)) if png else None
-            if size:  # the deck shows an image at its own size, up to IMAGE_MAX_HEIGHT
-                height += _image_height(*size) + 12
+            if size:  # the deck shows an image at its own size, a figure's up to FIGURE_MAX_HEIGHT
+                cap = FIGURE_MAX_HEIGHT if "<figure" in html else IMAGE_MAX_HEIGHT
+                height += min(cap, _image_height(*size)) + 12
         rows = len(re.findall(r"<tr\b", html))
         caption = " ".join(re.findall(r"<figcaption>(.*?)</figcaption>", html, flags=re.DOTALL))
         html = re.sub(r"<figcaption>.*?</figcaption>", " ", html, flags=re.DOTALL)
