@@ -341,10 +341,6 @@ def reckon(part: Part, plan: Plan, times: dict, decks: dict | None = None) -> Re
     return Reckoning(words, seconds, pauses, slides, code_lines, minutes, tuple(notes))
 
 
-def minutes_label(minutes: float) -> str:
-    return f"{int(minutes)}:{round((minutes % 1) * 60):02d}"
-
-
 # --- speaker notes ------------------------------------------------------------------------------------
 
 def speaker_notes(plan: Plan, number: str, times: dict) -> list:
@@ -364,8 +360,8 @@ def speaker_notes(plan: Plan, number: str, times: dict) -> list:
                                f"{part.label.capitalize()}, not in the session: skip ahead.")
                     else:
                         cue = (f"⏱ Session {session.number}, part {part.number} of {len(session.parts)}: "
-                               f"{part.title}. {part.minutes} min, from {minutes_label(clock)} "
-                               f"to {minutes_label(clock + part.minutes)}.")
+                               f"{part.title}. {part.minutes} min: minutes {clock} to {clock + part.minutes} "
+                               f"of {SESSION_MINUTES}.")
                     notes.append(Note(heading, "", cue))
             clock += part.minutes or 0
         for row in session.live:

@@ -42,8 +42,8 @@ from typing import Any
 
 # Layout of the deck (tools/slides_template uses the same sizes): a 1280x720 slide, in pixels.
 BODY_PX, CODE_PX, OUTPUT_PX = 28, 22, 20
-SLIDE_HEIGHT = 560  # content height a slide may hold: 720 less margins and the navigation band
-TEXT_LINE, TEXT_CHARS = 38, 76  # prose: 28 px type, line height 1.35
+SLIDE_HEIGHT = 600  # content height planned for a slide: the deck fits 640 px, the check allows 90 %
+TEXT_LINE, TEXT_CHARS = 38, 84  # prose: 28 px type, line height 1.35
 CODE_LINE, CODE_CHARS = 28, 90  # code: 22 px monospace, line height 1.25
 OUTPUT_LINE, OUTPUT_CHARS = 25, 100  # text output: 20 px monospace
 CAPTION_LINE, CAPTION_CHARS = 32, 88  # a figure's caption: 24 px, at most 1040 px wide
@@ -379,7 +379,7 @@ def cut_prose(source: str, max_words: int = SLIDE_WORDS) -> tuple[str, str]:
 
 def _pack(cells: list, skip_ids: set[str] = frozenset()) -> None:
     """Set ``metadata.slideshow.slide_type`` on every cell, in place, by the rules above."""
-    skipping, used, words = False, 0, 0
+    skipping, used, words, lines = False, 0, 0, 0
     for position, cell in enumerate(cells):
         source = _text(cell.get("source", ""))
         is_markdown = cell.get("cell_type") == "markdown"
@@ -391,16 +391,19 @@ def _pack(cells: list, skip_ids: set[str] = frozenset()) -> None:
             continue
         height = cell_height(cell)
         cell_words = prose_words(source) if is_markdown else 0
+        shown_code = cell.get("cell_type") == "code" and not (is_extra_code(source) or _hides_input(cell))
+        cell_lines = len(source.splitlines()) if shown_code else 0
         forced = meta.get("lecture", {}).get("new_slide", False)
         if skipping or cell.get("id") in skip_ids or left_out(cell):
             kind = "skip"
         elif position == 0 or (is_markdown and re.match(r"#{1,2}\s", source.lstrip())):
-            kind, used, words = "slide", height, cell_words
+            kind, used, words, lines = "slide", height, cell_words, cell_lines
         elif (is_markdown and re.match(r"###\s", source.lstrip())) or forced \
-                or used + height > SLIDE_HEIGHT or words + cell_words > SLIDE_WORDS_TOTAL:
-            kind, used, words = "subslide", height, cell_words
+                or used + height > SLIDE_HEIGHT or words + cell_words > SLIDE_WORDS_TOTAL \
+                or lines + cell_lines > MAX_CODE_LINES:
+            kind, used, words, lines = "subslide", height, cell_words, cell_lines
         else:
-            kind, used, words = "-", used + height, words + cell_words
+            kind, used, words, lines = "-", used + height, words + cell_words, lines + cell_lines
         meta["slideshow"] = {"slide_type": kind}
 
 
