@@ -92,7 +92,7 @@ def test_cut_prose_keeps_the_point_and_sends_the_rest_to_the_notes():
     assert sl.cut_prose(short) == (short, "")
     long_paragraph = " ".join(f"Sentence number {i} says one thing." for i in range(30))
     shown, notes = sl.cut_prose(long_paragraph, max_words=30)
-    assert sl.prose_words(shown) <= 30 and shown.endswith(".") and notes
+    assert sl.prose_words(shown) <= 31 and shown.endswith(". …") and notes
 
 
 # --- the decks -------------------------------------------------------------------------------------

@@ -312,7 +312,7 @@ def show_in_pieces(source: str, max_lines: int = MAX_CODE_LINES) -> list[str]:
     return pieces
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-Z*_`$(\"“])")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_`$(\"“])")
 
 
 def _blocks(source: str) -> list[str]:
@@ -367,9 +367,13 @@ def cut_prose(source: str, max_words: int = SLIDE_WORDS) -> tuple[str, str]:
             while sentences and (not kept or words + prose_words(sentences[0]) <= max_words):
                 words += prose_words(sentences[0])
                 kept.append(sentences.pop(0))
-            shown.append(" ".join(kept))
             if sentences:
                 notes.append(" ".join(sentences))
+                kept[-1] += " …"
+            text = " ".join(kept)
+            if len(re.findall(r"(?<!\*)\*(?!\*)", text)) % 2:  # an emphasis cut open: close it
+                text = text.replace(" …", "* …") if text.endswith(" …") else text + "*"
+            shown.append(text)
         else:
             notes.append(block)
     return "\n\n".join(shown), "\n\n".join(notes)
@@ -540,8 +544,43 @@ def lecture_cells(cells: list, skip_ids: set[str] = frozenset(), notes: list[Not
     for i, cell in enumerate(deck):
         cell.setdefault("id", f"deck-{i:03d}")
     _pack(deck, skip_ids)
+    deck = _outputs_apart(deck)
+    _pack(deck, skip_ids)
     # A note ahead of its slide's first cell would land on the slide before: keep notes after it.
     return deck
+
+
+def _outputs_apart(deck: list) -> list:
+    """Keep code beside the text above it when only its output does not fit there.
+
+    A code cell that had to start a sub-slide, after a slide that is less than half full,
+    goes back onto that slide without its output; the output gets the sub-slide.
+    """
+    result, used = [], 0
+    for cell in deck:
+        meta = cell["metadata"]
+        kind = meta.get("slideshow", {}).get("slide_type")
+        if kind in ("skip", "notes"):
+            result.append(cell)
+            continue
+        source = _text(cell.get("source", ""))
+        bare = dict(cell, outputs=[])
+        if (kind == "subslide" and cell.get("cell_type") == "code" and cell.get("outputs")
+                and not meta.get("lecture", {}).get("new_slide") and not _hides_input(cell)
+                and not is_extra_code(source) and used < SLIDE_HEIGHT / 2
+                and used + cell_height(bare) <= SLIDE_HEIGHT):
+            output = copy.deepcopy(cell)
+            output["metadata"].setdefault("lecture", {}).update(new_slide=True, output_of=cell.get("id"))
+            output["id"] = f"{cell.get('id')}-output"
+            _tagged(output, HIDE_INPUT_TAG)
+            cell["outputs"] = []
+            cell["metadata"]["slideshow"] = {"slide_type": "-"}
+            result += [cell, output]
+            used = cell_height(output)
+            continue
+        used = cell_height(cell) if kind in ("slide", "subslide") else used + cell_height(cell)
+        result.append(cell)
+    return result
 
 
 def slide_count(deck: list, sections: set[str] | None = None) -> int:
