@@ -49,6 +49,7 @@ OUTPUT_LINE, OUTPUT_CHARS = 25, 100  # text output: 20 px monospace
 CAPTION_LINE, CAPTION_CHARS = 32, 88  # a figure's caption: 24 px, at most 1040 px wide
 CELL_GAP = 18
 IMAGE_MAX_HEIGHT, IMAGE_MAX_WIDTH = 470, 1180
+PLOT_HEIGHT = 440  # a plot an output holds, scaled to this height so that its labels read
 FIGURE_MAX_HEIGHT = 400  # a course figure (page(n)), whose caption needs room below it
 HEADING = {1: 76, 2: 64, 3: 52}
 MAX_CODE_LINES = 15  # code lines on one slide
@@ -60,6 +61,7 @@ HIDE_INPUT_TAG = "slides-hide-input"  # build_slides.py removes the input of cel
 CLAIM_TABLE = re.compile(r"^\s*claim\s*\|\s*value\s*\|\s*holds\b", re.IGNORECASE | re.MULTILINE)
 PLACEHOLDER = re.compile(r"^(?:[^#'\"]*(?:=|return|:)\s*|\s*)\.\.\.\s*(?:#.*)?$", re.MULTILINE)
 SUMMARY_SHEET = re.compile(r"course on one page", re.IGNORECASE)
+FIGURE_CALL = re.compile(r"\s*page\(\s*\d+[^()]*\)\s*")
 
 
 def _text(value: Any) -> str:
@@ -136,17 +138,20 @@ def output_height(output: dict[str, Any]) -> int:
         text = re.sub(r"<img\b[^>]*>|<tr\b.*?</tr>|<[^>]+>", " ", html, flags=re.DOTALL).strip()
         height += _wrapped([caption], CAPTION_CHARS) * CAPTION_LINE + 16 if caption else 0
         return height + rows * OUTPUT_LINE + (_wrapped([text], TEXT_CHARS) * TEXT_LINE if text else 0)
-    if "image/png" in data:
-        size = _png_size(_text(data["image/png"]))
-        return _image_height(*size) if size else IMAGE_MAX_HEIGHT
+    if "image/png" in data:  # a plot: the deck shows it PLOT_HEIGHT tall, whatever its size
+        return PLOT_HEIGHT + 12
     if "text/plain" in data:
         return _wrapped(_text(data["text/plain"]).splitlines(), OUTPUT_CHARS) * OUTPUT_LINE + 12
     return 0
 
 
 def is_extra_code(source: str) -> bool:
-    """True for a code cell the course marks as not the lesson; decks show only its output."""
-    return source.lstrip().lower().startswith("# extra code")
+    """True for a code cell whose output is the point: decks show only its output.
+
+    That is a cell the course marks ``# extra code`` (not the lesson), or one that only shows a
+    course figure (``page(3)``): the figure and its caption say it all.
+    """
+    return source.lstrip().lower().startswith("# extra code") or bool(FIGURE_CALL.fullmatch(source))
 
 
 def _hides_input(cell: dict[str, Any]) -> bool:
