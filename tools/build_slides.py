@@ -37,7 +37,7 @@ import re
 import shutil
 import subprocess
 import sys
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import nbformat
@@ -196,9 +196,8 @@ def time_cells(path: Path = CELL_TIMES, only: list[str] | None = None) -> dict:
 
     ``only`` names notebook numbers to measure again (the others keep their stored times).
     """
-    from nbclient import NotebookClient
-
     import execute_notebooks
+    from nbclient import NotebookClient
 
     course = stamp_notebooks.load_course()
     found: dict[str, dict[str, float]] = json.loads(path.read_text())["notebooks"] if path.exists() else {}
@@ -224,7 +223,7 @@ def time_cells(path: Path = CELL_TIMES, only: list[str] | None = None) -> dict:
 
 
 def write_times(path: Path, found: dict) -> dict:
-    record = {"measured": datetime.now(timezone.utc).strftime("%Y-%m-%d"),
+    record = {"measured": datetime.now(UTC).strftime("%Y-%m-%d"),
               "machine": f"{platform.machine()}, {platform.python_version()}; seconds per code cell id",
               "notebooks": found}
     path.write_text(json.dumps(record, indent=1, sort_keys=True) + "\n")
