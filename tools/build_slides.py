@@ -178,7 +178,7 @@ def index_page(course, decks: list[Path], plan, times) -> str:
         rows = []
         for part in session.parts:
             reckoned = lecture_plan.reckon(part, plan, times)
-            minutes = "self-study" if part.minutes is None else f"{part.minutes} min"
+            minutes = part.label if part.minutes is None else f"{part.minutes} min"
             rows.append(f"<tr><td>{part.number}</td><td>{html.escape(part.title)}</td>"
                         f"<td>{', '.join(part.notebooks) or '—'}</td><td>{minutes}</td>"
                         f"<td>{reckoned.slides}</td></tr>")
