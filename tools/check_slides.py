@@ -56,10 +56,13 @@ MEASURE = """() => {
     if (!r.width || !r.height) continue;
     bottom = Math.max(bottom, r.bottom); right = Math.max(right, r.right);
     if (e.children.length === 0 && (e.textContent.trim() || e.tagName === "IMG")) {
-      for (const k of keepOut) {
-        if (r.left < k.right && r.right > k.left && r.top < k.bottom && r.bottom > k.top) {
-          under.push((e.textContent.trim() || e.tagName).slice(0, 40)); break; }
-      }
+      // the text itself (a block's box runs the full width even where its lines are short)
+      let boxes = [r];
+      if (e.tagName !== "IMG") { const range = document.createRange(); range.selectNodeContents(e);
+                                 boxes = [...range.getClientRects()]; }
+      const hit = boxes.some(t => keepOut.some(k =>
+          t.left < k.right && t.right > k.left && t.top < k.bottom && t.bottom > k.top));
+      if (hit) under.push((e.textContent.trim() || e.tagName).slice(0, 40));
     }
   }
   const inputs = [...s.querySelectorAll(".jp-InputArea pre, .jp-RenderedMarkdown pre")]
