@@ -17,11 +17,13 @@ The rules, which work on any notebook of the course:
   and cells that are not the lesson on a slide: code that only checks (asserts), claim tables
   (a printed table headed ``claim | value | holds``), cells that only import, unfilled
   exercise cells (``return ...``) and the summary sheet, which is a handout, not a slide;
-* a cell marked `# extra code` shows only its output.
+* a cell marked `# extra code`, or one that only shows a course figure (`page(n)`), shows
+  only its output.
 
 In the lecture decks, besides: asserts are taken out of the code shown; a code cell longer than
 :data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
-long is shown in pieces, then run with its code hidden); an output that does not fit beside its
+long shows only its output, its code going to the notes; a definition that long is shown in
+pieces, then run with its code hidden); an output that does not fit beside its
 code gets a sub-slide of its own; prose past :data:`SLIDE_WORDS` words is cut at a sentence or
 paragraph and the rest goes to the speaker notes.
 
@@ -483,7 +485,12 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
     cell["source"] = source
     pieces = split_code(source)
     group: list[dict[str, Any]] = []
-    if pieces is None:  # one statement too long for a slide: show it in pieces, run it hidden
+    if pieces is None and cell.get("outputs"):  # one statement too long: its output, code in the notes
+        _tagged(cell, HIDE_INPUT_TAG)
+        note = (f"The code of this output ({len(source.splitlines())} lines, one statement) is too "
+                f"long for a slide; walk through it in the notebook:\n\n```python\n{source}\n```")
+        return [cell, _note_cell(note)]
+    if pieces is None:  # a long definition with no output: shown in pieces, run hidden
         for i, piece in enumerate(show_in_pieces(source)):
             group.append(_new_cell("markdown", f"```python\n{piece}\n```",
                                    lecture={"section": section, "new_slide": i > 0, "display_only": True}))
