@@ -155,3 +155,15 @@ def test_stamped_slide_types_leave_out_what_the_decks_leave_out():
                 nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("assert x == 1")]
     sl.assign_slide_types(nb.cells, set())
     assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == ["slide", "skip", "-", "skip"]
+
+
+def test_a_loop_too_long_for_a_slide_shows_its_output_and_puts_its_code_in_the_notes():
+    loop = "for i in range(3):\n" + "\n".join(f"    a_{k} = {k}" for k in range(20)) + "\nprint(i)"
+    long_def = "def f():\n" + "\n".join(f"    a_{k} = {k}" for k in range(20)) + "\nf()"
+    deck = sl.lecture_cells([md("## 1. Part"), code(loop, [stream("2\n")])], set())
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert sl.HIDE_INPUT_TAG in shown[-1]["metadata"]["tags"] and shown[-1]["outputs"]
+    assert any("```python\nfor i in range(3)" in c["source"] for c in deck if c["cell_type"] == "markdown")
+    deck = sl.lecture_cells([md("## 1. Part"), code(long_def, [stream("x\n")])], set())
+    fences = [c for c in deck if c["source"].startswith("```python\ndef f")]
+    assert fences and all(len(c["source"].splitlines()) <= sl.MAX_CODE_LINES + 2 for c in fences)

@@ -22,8 +22,8 @@ The rules, which work on any notebook of the course:
 
 In the lecture decks, besides: asserts are taken out of the code shown; a code cell longer than
 :data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
-long shows only its output, its code going to the notes; a definition that long is shown in
-pieces, then run with its code hidden); an output that does not fit beside its
+long shows only its output, its code going to the notes, unless it is a definition: that is
+shown in pieces, then run with its code hidden); an output that does not fit beside its
 code gets a sub-slide of its own; prose past :data:`SLIDE_WORDS` words is cut at a sentence or
 paragraph and the rest goes to the speaker notes.
 
@@ -296,6 +296,19 @@ def split_code(source: str, max_lines: int = MAX_CODE_LINES) -> list[str] | None
     return [piece for piece in cuts if piece.strip()]
 
 
+def _long_statements_are_definitions(source: str, max_lines: int = MAX_CODE_LINES) -> bool:
+    """True when every top-level statement longer than ``max_lines`` is a function or class.
+
+    A definition reads well in pieces, from its ``def`` line down; a loop cut in pieces does not.
+    """
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return all(isinstance(node, (ast.FunctionDef, ast.ClassDef)) for node in body
+               if (node.end_lineno or node.lineno) - node.lineno + 1 > max_lines)
+
+
 def _content(lines: list[str]) -> int:
     """Lines a piece shows on a slide: its trailing blank lines do not count."""
     count = len(lines)
@@ -485,7 +498,8 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
     cell["source"] = source
     pieces = split_code(source)
     group: list[dict[str, Any]] = []
-    if pieces is None and cell.get("outputs"):  # one statement too long: its output, code in the notes
+    if pieces is None and cell.get("outputs") and not _long_statements_are_definitions(source):
+        # a loop too long for a slide: its output on the slide, its code in the notes
         _tagged(cell, HIDE_INPUT_TAG)
         note = (f"The code of this output ({len(source.splitlines())} lines, one statement) is too "
                 f"long for a slide; walk through it in the notebook:\n\n```python\n{source}\n```")
