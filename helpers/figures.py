@@ -271,19 +271,26 @@ _CATALOGUE = [
     ),
     FigureInfo(
         19, "19_summary_sheet.png",
-        "The course on one page: the simple RNN and LSTM equations in the course's notation, "
-        "Keras's shapes and weight layout, what each gate does, the windowing rule, and a "
-        "forecasting checklist. Printable as figures/19_summary_sheet.pdf.",
+        "The course on one page: the simple RNN, LSTM and GRU equations in the course's "
+        "notation, Keras's shapes and weight layout, what each gate does, the windowing rule, "
+        "several steps ahead with an encoder-decoder that runs as written, sequences of "
+        "different lengths, and a forecasting checklist. Printable as "
+        "figures/19_summary_sheet.pdf.",
         "A page in three columns of text under the title From RNNs to LSTMs: the course on one "
         "page. Left column: the simple RNN equation h t = tanh of x t W plus h t minus 1 U plus "
         "b with its shapes and parameter count; why it forgets, a product of per-step factors; "
-        "Keras shapes, batch, time, features, and return_sequences. Middle column: the six LSTM "
-        "equations for f t, i t, c tilde t, o t, c t and h t; one line on what each gate does; "
-        "Keras's LSTM weights, kernel d by 4n, recurrent kernel n by 4n, bias 4n, gate order i, "
-        "f, c, o, and parameter counts. Right column: the windowing rule and sample count; "
-        "recursive, direct and encoder-decoder forecasts; a seven-step forecasting checklist: "
-        "split by time first, fit scaling on training only, baselines first, choose on "
-        "validation, echo check, report median and spread over seeds.",
+        "Keras shapes, batch, time, features, and return_sequences; the four GRU equations in "
+        "Keras's form, update gate z t, reset gate r t, candidate h tilde t; sequences of "
+        "different lengths: padding, masking, an order-free baseline first. Middle column: the "
+        "six LSTM equations for f t, i t, c tilde t, o t, c t and h t; one line on what each gate "
+        "does; Keras's LSTM and GRU weights, kernel d by 4n, recurrent kernel n by 4n, bias 4n, "
+        "gate order i, f, c, o, and parameter counts; the windowing rule and sample count. Right "
+        "column: recursive, direct and encoder-decoder forecasts, with the encoder-decoder as six "
+        "lines of Keras code; an eight-step forecasting checklist: split by time and make every "
+        "choice on the validation slice, fit scaling on training only and undo it before "
+        "scoring, forecast the changes when the series trends, baselines first including "
+        "seasonal naive with drift, echo check, a paired test before saying A beats B, a network "
+        "on the residuals of a good linear model, report the seeds' ensemble, median and spread.",
         "draw_summary_sheet",
     ),
 ]

@@ -1,161 +1,184 @@
-"""The lecture plan, lecture/README.md: its timings add up and its live cells exist.
+"""The lecture plan, lecture/README.md: every session fits 90 minutes by a reckoning made from the decks.
 
-Format the tests read (keep it when editing the plan):
-
-* Each session is a level-2 heading that starts with ``## Session N`` (N = 1, 2, 3); it runs to
-  the next level-2 heading.
-* Inside a session, the **parts table** is the Markdown table whose header row starts with
-  ``| # | Part | Notebook | Minutes | Slides |``. ``Minutes`` is a whole number; ``Notebook``
-  holds two-digit notebook numbers separated by commas (``04, 05``). The minutes of a session
-  add up to exactly 90.
-* The **live table** is the table whose header row starts with
-  ``| Live | Notebook | Section | Cell starts with |``. ``Notebook`` is one two-digit number;
-  ``Section`` is the notebook's ``## `` heading without the ``## ``, written exactly as in the
-  notebook; ``Cell starts with`` holds the first characters of a code cell in that section, in
-  backticks. A literal ``|`` inside a cell is written ``\\|``.
-
-Together the sessions cover every notebook in ``notebooks/``.
+The plan's format is in tools/lecture_plan.py. The reckoning of a part: its prose read aloud at
+130 words a minute, each live cell at its measured time (lecture/cell_times.json), each pause
+question 2 minutes; its slides are counted from its lecture deck (tools/slide_layout.py), never
+written by hand. After the notebooks change: restamp, `python tools/build_slides.py --time-cells`,
+then run this file; `test_each_part_has_its_reckoning_and_the_session_fits` prints, per session, a
+table of every part (minutes planned and reckoned, slides, words, live seconds, pauses) and says
+which part is over.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from pathlib import Path
+import math
 
+import lecture_plan as lp
 import pytest
+import stamp_notebooks
+from conftest import ROOT
+from slide_layout import lecture_cells
 
-ROOT = Path(__file__).resolve().parent.parent
-PLAN = ROOT / "lecture" / "README.md"
-NOTEBOOKS = ROOT / "notebooks"
-SESSION_MINUTES = 90
-PARTS_HEADER = ["#", "Part", "Notebook", "Minutes", "Slides"]
-LIVE_HEADER = ["Live", "Notebook", "Section", "Cell starts with"]
-
-
-def split_row(line: str) -> list[str]:
-    """The cells of one Markdown table row, with escaped pipes kept as text."""
-    inner = line.strip().removeprefix("|").removesuffix("|")
-    return [cell.strip().replace("\\|", "|") for cell in re.split(r"(?<!\\)\|", inner)]
-
-
-def tables(block: str) -> list[list[list[str]]]:
-    """Every Markdown table in a block of text: rows of cells, header first, no rule row."""
-    found, current = [], []
-    for line in block.splitlines() + [""]:
-        if line.lstrip().startswith("|"):
-            row = split_row(line)
-            if not all(re.fullmatch(r":?-+:?", cell) for cell in row):
-                current.append(row)
-        elif current:
-            found.append(current)
-            current = []
-    return found
-
-
-def sessions(text: str) -> dict[int, str]:
-    """Session number -> the text of that session (up to the next level-2 heading)."""
-    parts = re.split(r"^(?=## )", text, flags=re.MULTILINE)
-    found = {}
-    for part in parts:
-        match = re.match(r"## Session (\d+)\b", part)
-        if match:
-            found[int(match.group(1))] = part
-    return found
-
-
-def table_with_header(block: str, header: list[str]) -> list[list[str]]:
-    matching = [t for t in tables(block) if t[0][: len(header)] == header]
-    assert len(matching) == 1, f"expected one table with header {header}, found {len(matching)}"
-    return matching[0]
-
-
-def notebook_path(number: str) -> Path:
-    paths = sorted(NOTEBOOKS.glob(f"{number}_*.ipynb"))
-    assert len(paths) == 1, f"no single notebook numbered {number} in notebooks/"
-    return paths[0]
-
-
-def code_cells_by_section(path: Path) -> dict[str, list[str]]:
-    """``## `` heading text (without ``## ``) -> sources of the code cells under it.
-
-    A heading counts wherever it stands in a markdown cell; code cells belong to the last
-    heading above them.
-    """
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    sections: dict[str, list[str]] = {}
-    current = ""
-    for cell in cells:
-        source = "".join(cell["source"])
-        if cell["cell_type"] == "markdown":
-            for line in source.splitlines():
-                if line.startswith("## "):
-                    current = line[3:].strip()
-                    sections.setdefault(current, [])
-        elif cell["cell_type"] == "code" and current:
-            sections[current].append(source)
-    return sections
+# Notebooks the plan already teaches but that are still being written on their own branches
+# (issue 22: notebook 09). Until merged, a part teaching one is reckoned at the course's
+# 2,500-word limit. Once it is merged, this test fails: empty the set, then split its part.
+AWAITED = {"09"}
+SKIP_IDS = {stamp_notebooks.SETUP_ID, stamp_notebooks.FOOTER_ID}
 
 
 @pytest.fixture(scope="module")
-def plan_sessions() -> dict[int, str]:
-    return sessions(PLAN.read_text(encoding="utf-8"))
+def plan() -> lp.Plan:
+    return lp.read_plan()
+
+
+@pytest.fixture(scope="module")
+def times() -> dict:
+    return lp.read_cell_times()
+
+
+@pytest.fixture(scope="module")
+def decks(plan, times) -> dict:
+    """Notebook number -> its lecture deck cells, with the plan's speaker notes."""
+    found = {}
+    for entry in stamp_notebooks.load_course().entries:
+        cells = [dict(c) for c in lp.nbformat.read(ROOT / "notebooks" / entry.file, as_version=4).cells]
+        found[entry.number] = lecture_cells(cells, SKIP_IDS, lp.speaker_notes(plan, entry.number, times))
+    return found
+
+
+def existing_notebooks() -> set[str]:
+    return {path.name[:2] for path in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")}
 
 
 def test_the_format_readers_work():
-    assert split_row(r"| 1 | a \| b | `x` |") == ["1", "a | b", "`x`"]
+    assert lp.split_row(r"| 1 | a \| b | `x` |") == ["1", "a | b", "`x`"]
     block = "text\n| A | B |\n|---|---|\n| 1 | 2 |\n\nmore"
-    assert tables(block) == [[["A", "B"], ["1", "2"]]]
-    assert sessions("# T\n## Session 1 · x\nbody\n## Other\n## Session 2\n") == {
+    assert lp.tables(block) == [[["A", "B"], ["1", "2"]]]
+    assert lp.sessions_text("# T\n## Session 1 · x\nbody\n## Other\n## Session 2\n") == {
         1: "## Session 1 · x\nbody\n",
         2: "## Session 2\n",
     }
+    assert lp._sections("intro, 1–3, Summary") == ("intro", "1", "2", "3", "Summary")
+    assert lp._sections("—") == ()
 
 
-def test_the_plan_has_three_sessions(plan_sessions):
-    assert sorted(plan_sessions) == [1, 2, 3]
+def test_a_malformed_plan_is_refused_by_name():
+    bad = ("## Session 1 · x\n\n| # | Part | Notebook | Sections | Minutes |\n|---|---|---|---|---|\n"
+           "| 1 | a | 01 | 1 | ten |\n\n| Live | Notebook | Section | Cell starts with | Expected |\n"
+           "|---|---|---|---|---|\n| 1a | 01 | x | `y` | z |\n")
+    with pytest.raises(ValueError, match="part 1: Minutes 'ten'"):
+        lp.parse_plan(bad)
 
 
-@pytest.mark.parametrize("number", [1, 2, 3])
-def test_each_session_adds_up_to_90_minutes(plan_sessions, number):
-    rows = table_with_header(plan_sessions[number], PARTS_HEADER)[1:]
-    minutes = [int(row[PARTS_HEADER.index("Minutes")]) for row in rows]
-    assert all(m > 0 for m in minutes), minutes
-    assert sum(minutes) == SESSION_MINUTES, f"session {number}: {minutes} add up to {sum(minutes)}"
+def test_the_plan_has_four_sessions(plan):
+    assert [s.number for s in plan.sessions] == [1, 2, 3, 4]
 
 
-def part_notebooks(block: str) -> set[str]:
-    rows = table_with_header(block, PARTS_HEADER)[1:]
-    numbers = set()
-    for row in rows:
-        for item in row[PARTS_HEADER.index("Notebook")].split(","):
-            assert re.fullmatch(r"\d\d", item.strip()), f"not a notebook number: {item!r}"
-            numbers.add(item.strip())
-    return numbers
+def test_every_section_of_every_notebook_is_taught_or_set_as_homework(plan):
+    """Each main-path section belongs to exactly one part: lectured, self-study or homework."""
+    owners: dict[tuple[str, str], list[str]] = {}
+    for part in plan.parts:
+        for number in part.notebooks:
+            for heading, _ in lp.part_sections(part, number):
+                owners.setdefault((number, heading), []).append(f"{part.session}.{part.number}")
+    problems = []
+    for number in sorted(existing_notebooks()):
+        for heading, _ in lp.main_path(number):
+            name = f"{number} '{heading or 'intro'}'"
+            if (number, heading) not in owners:
+                problems.append(f"{name} is in no part")
+            elif len(owners[number, heading]) > 1:
+                problems.append(f"{name} is in parts {owners[number, heading]}")
+    assert not problems, "\n".join(problems)
 
 
-def test_every_notebook_is_covered_by_a_session(plan_sessions):
-    covered = set().union(*(part_notebooks(block) for block in plan_sessions.values()))
-    existing = {path.name[:2] for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
-    assert {f"{n:02d}" for n in range(1, 9)} <= existing
-    assert existing <= covered, f"not in any session: {sorted(existing - covered)}"
-    assert covered <= existing, f"the plan names missing notebooks: {sorted(covered - existing)}"
+def test_the_plan_names_only_notebooks_that_exist_or_are_awaited(plan):
+    named = {n for part in plan.parts for n in part.notebooks}
+    existing = existing_notebooks()
+    assert named - existing <= AWAITED, f"the plan names missing notebooks: {sorted(named - existing - AWAITED)}"
+    merged = AWAITED & existing
+    assert not merged, (f"notebook(s) {sorted(merged)} are merged: empty AWAITED in this file and give "
+                        "their sections, live cells and pauses their own parts in lecture/README.md")
+    assert existing <= named, f"not in any session: {sorted(existing - named)}"
 
 
-@pytest.mark.parametrize("number", [1, 2, 3])
-def test_live_cells_exist_in_their_sections(plan_sessions, number):
-    block = plan_sessions[number]
-    rows = table_with_header(block, LIVE_HEADER)[1:]
-    assert rows, f"session {number} runs nothing live"
-    shown = part_notebooks(block)
-    column = {name: LIVE_HEADER.index(name) for name in LIVE_HEADER}
-    for row in rows:
-        notebook, section = row[column["Notebook"]], row[column["Section"]]
-        start = row[column["Cell starts with"]].strip().strip("`")
-        assert notebook in shown, f"live cell {row[0]}: notebook {notebook} is not in the session"
-        by_section = code_cells_by_section(notebook_path(notebook))
-        assert section in by_section, f"live cell {row[0]}: no heading '## {section}' in {notebook}"
-        assert start, f"live cell {row[0]}: no first words given"
-        assert any(source.startswith(start) for source in by_section[section]), (
-            f"live cell {row[0]}: no code cell starting {start!r} under '## {section}'"
-        )
+def test_live_cells_and_pauses_exist_in_their_sections(plan):
+    problems = []
+    for row in plan.live + plan.pauses:
+        parts = [p for p in plan.sessions[row.session - 1].parts if row.notebook in p.notebooks]
+        if not parts:
+            problems.append(f"{row.key}: notebook {row.notebook} is not in session {row.session}")
+        if row.notebook in AWAITED and row.notebook not in existing_notebooks():
+            continue
+        try:
+            lp.find_cell(row)
+        except ValueError as error:
+            problems.append(str(error))
+    assert not problems, "\n".join(problems)
+
+
+def test_every_speaker_note_finds_its_slide(plan, times):
+    """The notes come from the plan; a heading or cell the plan names that is gone fails here."""
+    for entry in stamp_notebooks.load_course().entries:
+        cells = [dict(c) for c in lp.nbformat.read(ROOT / "notebooks" / entry.file, as_version=4).cells]
+        notes = lp.speaker_notes(plan, entry.number, times)
+        deck = lecture_cells(cells, SKIP_IDS, notes)  # raises ValueError naming a lost anchor
+        placed = [c for c in deck if c["metadata"].get("lecture", {}).get("note")]
+        assert len(placed) >= len(notes)
+
+
+def test_a_note_whose_heading_is_gone_fails():
+    from slide_layout import Note
+
+    cells = [{"cell_type": "markdown", "source": "## 1. Here", "metadata": {}}]
+    with pytest.raises(ValueError, match="## 2. Gone"):
+        lecture_cells(cells, set(), [Note("2. Gone", "", "a cue")])
+
+
+def test_every_live_cell_has_a_measured_time(plan, times):
+    missing = []
+    for row in plan.live:
+        path = lp.notebook_path(row.notebook)
+        if path is None:
+            continue
+        if lp.find_cell(row).get("id") not in times.get(path.name, {}):
+            missing.append(row.key)
+    assert not missing, (f"live cells {missing} have no measured time: run "
+                         "`python tools/build_slides.py --time-cells` (a few minutes)")
+
+
+def reckoning_table(session: lp.Session, plan, times, decks) -> tuple[str, list[str], float]:
+    lines = [f"{session.title}",
+             f"{'#':>3} {'planned':>8} {'reckoned':>8} {'slides':>6} {'words':>6} {'live s':>6} "
+             f"{'pauses':>6}  part"]
+    over, total = [], 0.0
+    for part in session.parts:
+        r = lp.reckon(part, plan, times, decks)
+        lines.append(f"{part.number:>3} {part.label:>8} {r.minutes:8.1f} {r.slides:6d} {r.words:6d} "
+                     f"{r.live_seconds:6.0f} {r.pauses:6d}  {part.title[:50]}")
+        lines += [f"      note: {note}" for note in r.notes]
+        if part.minutes is None:
+            continue
+        total += part.minutes
+        if math.floor(r.minutes) > part.minutes:
+            over.append(f"part {part.number} needs {r.minutes:.1f} min, has {part.minutes}")
+    lines.append(f"    {total:8.0f} planned of {lp.SESSION_MINUTES}")
+    return "\n".join(lines), over, total
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_each_part_has_its_reckoning_and_the_session_fits(plan, times, decks, number):
+    """Planned minutes >= the reckoning, part by part, and at most 90 minutes a session."""
+    session = plan.sessions[number - 1]
+    table, over, total = reckoning_table(session, plan, times, decks)
+    print(table)
+    if total > lp.SESSION_MINUTES:
+        over.append(f"the session plans {total:.0f} minutes (at most {lp.SESSION_MINUTES})")
+    assert not over, "\n".join(over) + "\n\n" + table
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, 4])
+def test_every_lectured_part_has_slides(plan, times, decks, number):
+    for part in plan.sessions[number - 1].parts:
+        if part.sections and part.minutes is not None and not set(part.notebooks) <= AWAITED:
+            assert lp.reckon(part, plan, times, decks).slides > 0, f"part {part.number} shows no slide"

@@ -1,39 +1,73 @@
-"""Slide metadata for lecture mode: which cells start a slide, which are left out.
+"""Slides for lecture mode: which cells start a slide, which stay out, and the lecture decks.
 
-`tools/stamp_notebooks.py` calls :func:`assign_slide_types` on every notebook, so
-the live slides (jupyterlab-rise, in `make lab`) and the static decks
-(`make slides`) both follow the notebook's own structure:
+Two uses, one set of rules:
 
-* the header opens the deck; a `## ` heading starts a new slide and a `### `
-  heading a new sub-slide;
-* other cells join the slide above them while its estimated height at
-  1280x720 leaves room, and start a sub-slide when it does not;
-* the set-up cell, `## Going further` and everything after it, and the
-  footer are left out (`skip`); a cell marked `# extra code` shows only its
-  output (tools/build_slides.py hides its code).
+* :func:`assign_slide_types` (called by `tools/stamp_notebooks.py` on every notebook) writes
+  slide types into the notebooks themselves, for presenting a notebook as it is with RISE;
+* :func:`lecture_cells` (called by `tools/build_slides.py`) turns a notebook into the cells of
+  its lecture deck: the offline reveal.js deck and the live copy for RISE in `build/live/`,
+  with speaker notes.
 
-The height estimate is deliberately simple (lines of text, code and output,
-and image sizes read from the stored PNGs); `tools/check_slides.py` measures
-the real decks in a browser.
+The rules, which work on any notebook of the course:
+
+* the header opens the deck; a `## ` heading starts a new slide and a `### ` heading a new
+  sub-slide; other cells join the slide above them while its estimated height at 1280x720
+  leaves room (and its prose stays short), and start a sub-slide when it does not;
+* left out (`skip`): the set-up cell, `## Going further` and everything after it, the footer,
+  and cells that are not the lesson on a slide: code that only checks (asserts), claim tables
+  (a printed table headed ``claim | value | holds``), cells that only import, unfilled
+  exercise cells (``return ...``) and the summary sheet, which is a handout, not a slide;
+* a cell marked `# extra code`, or one that only shows a course figure (`page(n)`), shows
+  only its output.
+
+In the lecture decks, besides: asserts are taken out of the code shown; a code cell longer than
+:data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
+long shows only its output, its code going to the notes, unless it is a definition: that is
+shown in pieces, then run with its code hidden); an output that does not fit beside its
+code gets a sub-slide of its own; prose past :data:`SLIDE_WORDS` words is cut at a sentence or
+paragraph and the rest goes to the speaker notes.
+
+The height estimate is deliberately simple (lines of text, code and output, and image sizes read
+from the stored PNGs); `tools/check_slides.py` measures the real decks in a browser.
 """
 
 from __future__ import annotations
 
+import ast
 import base64
+import copy
 import math
 import re
 import struct
+from dataclasses import dataclass
 from typing import Any
 
-# Layout of the deck (tools/slides_template): a 1280x720 slide, in pixels.
-SLIDE_HEIGHT = 600  # usable height, after margins, the slide number and a safety margin
-TEXT_LINE, TEXT_CHARS = 31, 100  # prose: 22 px type
-CODE_LINE, CODE_CHARS = 21, 118  # code and text output: 16 px monospace
-CELL_GAP = 16
-IMAGE_MAX_HEIGHT, IMAGE_MAX_WIDTH = 520, 1240
-HEADING = {1: 70, 2: 56, 3: 44}
+# Layout of the deck (tools/slides_template uses the same sizes): a 1280x720 slide, in pixels.
+BODY_PX, CODE_PX, OUTPUT_PX = 28, 22, 20
+SLIDE_HEIGHT = 600  # content height planned for a slide: the deck fits 640 px, the check allows 90 %
+TEXT_LINE, TEXT_CHARS = 38, 84  # prose: 28 px type, line height 1.35
+CODE_LINE, CODE_CHARS = 28, 90  # code: 22 px monospace, line height 1.25
+OUTPUT_LINE, OUTPUT_CHARS = 25, 100  # text output: 20 px monospace
+CAPTION_LINE, CAPTION_CHARS = 32, 88  # a figure's caption: 24 px, at most 1040 px wide
+CELL_GAP = 18
+IMAGE_MAX_HEIGHT, IMAGE_MAX_WIDTH = 470, 1180
+PLOT_HEIGHT = 440  # a plot an output holds, scaled to this height so that its labels read
+FIGURE_MAX_HEIGHT = 400  # a course figure (page(n)), whose caption needs room below it
+HEADING = {1: 76, 2: 64, 3: 52}
+MAX_CODE_LINES = 15  # code lines on one slide
+SLIDE_WORDS = 55  # prose words one markdown cell keeps on a slide; the rest goes to the notes
+SLIDE_WORDS_TOTAL = 90  # prose words on one slide before a sub-slide starts
 
 SKIP_FROM = re.compile(r"^#{1,3}\s+(\d+\.\s*)?going further", re.IGNORECASE | re.MULTILINE)
+HIDE_INPUT_TAG = "slides-hide-input"  # build_slides.py removes the input of cells so tagged
+CLAIM_TABLE = re.compile(r"^\s*claim\s*\|\s*value\s*\|\s*holds\b", re.IGNORECASE | re.MULTILINE)
+PLACEHOLDER = re.compile(r"^(?:[^#'\"]*(?:=|return|:)\s*|\s*)\.\.\.\s*(?:#.*)?$", re.MULTILINE)
+SUMMARY_SHEET = re.compile(r"course on one page", re.IGNORECASE)
+FIGURE_CALL = re.compile(r"\s*page\(\s*\d+[^()]*\)\s*")
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "".join(value or [])
 
 
 def _wrapped(lines: list[str], width: int) -> int:
@@ -52,12 +86,22 @@ def _image_height(width: int, height: int, shown_width: int | None = None) -> in
     return min(IMAGE_MAX_HEIGHT, round(height * scale))
 
 
+def prose_words(source: str) -> int:
+    """Words of markdown as the course counts them: no $maths$, no HTML tags."""
+    return len(re.sub(r"<[^>]+>|\$[^$]*\$", " ", source).split())
+
+
 def markdown_height(source: str) -> int:
     """Estimated height of a markdown cell on a slide."""
-    height, in_math = 0, False
+    height, in_math, in_fence = 0, False, False
     for line in source.splitlines():
         stripped = line.strip()
-        if stripped.startswith("$$"):
+        if stripped.startswith("```"):
+            in_fence = not in_fence
+            height += 8
+        elif in_fence:
+            height += _wrapped([line], CODE_CHARS) * CODE_LINE
+        elif stripped.startswith("$$"):
             in_math = not in_math if stripped.count("$$") == 1 else in_math
             height += TEXT_LINE * 2
         elif in_math:
@@ -65,83 +109,510 @@ def markdown_height(source: str) -> int:
         elif not stripped:
             height += TEXT_LINE // 3
         elif match := re.match(r"(#{1,3})\s", stripped):
-            height += HEADING[len(match.group(1))]
+            height += HEADING[len(match.group(1))] * _wrapped([stripped], 50)
         elif stripped.startswith("<img") or stripped.startswith("!["):
             height += IMAGE_MAX_HEIGHT // 2
+        elif re.fullmatch(r"\|?[\s:|-]+\|?", stripped):
+            continue  # a table's rule row
         else:
-            height += _wrapped([re.sub(r"\$[^$]*\$|<[^>]+>|\]\([^)]*\)", "xx", stripped)], TEXT_CHARS) * TEXT_LINE
+            text = re.sub(r"\$[^$]*\$|<[^>]+>|\]\([^)]*\)", "xx", stripped)
+            height += _wrapped([text], TEXT_CHARS) * TEXT_LINE
     return height + CELL_GAP
 
 
 def output_height(output: dict[str, Any]) -> int:
     """Estimated height of one stored output."""
     if output.get("output_type") == "stream":
-        text = output.get("text", "")
-        text = text if isinstance(text, str) else "".join(text)
-        return _wrapped(text.splitlines(), CODE_CHARS) * CODE_LINE
+        return _wrapped(_text(output.get("text", "")).splitlines(), OUTPUT_CHARS) * OUTPUT_LINE + 12
     data = output.get("data", {})
     if "text/html" in data:
-        html = data["text/html"]
-        html = html if isinstance(html, str) else "".join(html)
+        html = _text(data["text/html"])
         height = 0
         for tag in re.findall(r"<img\b[^>]*>", html):
             png = re.search(r"base64,([A-Za-z0-9+/=]{64})", tag)
             size = _png_size(png.group(1)) if png else None
-            shown = re.search(r'width="(\d+)"', tag)
-            if size:
-                height += _image_height(*size, int(shown.group(1)) if shown else None)
+            if size:  # the deck shows an image at its own size, a figure's up to FIGURE_MAX_HEIGHT
+                cap = FIGURE_MAX_HEIGHT if "<figure" in html else IMAGE_MAX_HEIGHT
+                height += min(cap, _image_height(*size)) + 12
         rows = len(re.findall(r"<tr\b", html))
-        text = re.sub(r"<img\b[^>]*>|<[^>]+>", " ", html)
-        return height + rows * CODE_LINE + (_wrapped([text.strip()], TEXT_CHARS) * TEXT_LINE if text.strip() else 0)
-    if "image/png" in data:
-        png = data["image/png"]
-        size = _png_size(png if isinstance(png, str) else "".join(png))
-        return _image_height(*size) if size else IMAGE_MAX_HEIGHT
+        caption = " ".join(re.findall(r"<figcaption>(.*?)</figcaption>", html, flags=re.DOTALL))
+        html = re.sub(r"<figcaption>.*?</figcaption>", " ", html, flags=re.DOTALL)
+        text = re.sub(r"<img\b[^>]*>|<tr\b.*?</tr>|<[^>]+>", " ", html, flags=re.DOTALL).strip()
+        height += _wrapped([caption], CAPTION_CHARS) * CAPTION_LINE + 16 if caption else 0
+        return height + rows * OUTPUT_LINE + (_wrapped([text], TEXT_CHARS) * TEXT_LINE if text else 0)
+    if "image/png" in data:  # a plot: the deck shows it PLOT_HEIGHT tall, whatever its size
+        return PLOT_HEIGHT + 12
     if "text/plain" in data:
-        text = data["text/plain"]
-        text = text if isinstance(text, str) else "".join(text)
-        return _wrapped(text.splitlines(), CODE_CHARS) * CODE_LINE
+        return _wrapped(_text(data["text/plain"]).splitlines(), OUTPUT_CHARS) * OUTPUT_LINE + 12
     return 0
 
 
 def is_extra_code(source: str) -> bool:
-    """True for a code cell the course marks as not the lesson; decks show only its output."""
-    return source.lstrip().lower().startswith("# extra code")
+    """True for a code cell whose output is the point: decks show only its output.
+
+    That is a cell the course marks ``# extra code`` (not the lesson), or one that only shows a
+    course figure (``page(3)``): the figure and its caption say it all.
+    """
+    return source.lstrip().lower().startswith("# extra code") or bool(FIGURE_CALL.fullmatch(source))
+
+
+def _hides_input(cell: dict[str, Any]) -> bool:
+    return HIDE_INPUT_TAG in cell.get("metadata", {}).get("tags", [])
 
 
 def cell_height(cell: dict[str, Any]) -> int:
     """Estimated height of a cell and its outputs on a slide."""
-    source = cell.get("source", "")
-    source = source if isinstance(source, str) else "".join(source)
+    source = _text(cell.get("source", ""))
     if cell.get("cell_type") == "markdown":
         return markdown_height(source)
-    code = 0 if is_extra_code(source) else _wrapped(source.splitlines(), CODE_CHARS) * CODE_LINE + CELL_GAP
+    shown = not (is_extra_code(source) or _hides_input(cell)) and source.strip()
+    code = _wrapped(source.splitlines(), CODE_CHARS) * CODE_LINE + 24 if shown else 0
     return code + sum(output_height(o) for o in cell.get("outputs", [])) + CELL_GAP
 
 
+def _outputs_text(cell: dict[str, Any]) -> str:
+    parts = []
+    for output in cell.get("outputs", []):
+        parts.append(_text(output.get("text", "")))
+        for mime, value in output.get("data", {}).items():
+            if mime in ("text/plain", "text/html"):
+                parts.append(re.sub(r"base64,[A-Za-z0-9+/=]+", "", _text(value)))
+    return "\n".join(parts)
+
+
+def strip_checks(source: str) -> str:
+    """``source`` without its assert statements (and the comment lines right above them).
+
+    A loop or ``if``/``with`` block that held only asserts goes too. Returns ``source``
+    unchanged when it is not plain Python or when taking the asserts out would break it.
+    """
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return source
+    lines = source.splitlines()
+    drop: set[int] = set()
+
+    def span(node: ast.stmt) -> range:
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])])
+        return range(first - 1, node.end_lineno or node.lineno)
+
+    def visit(body: list[ast.stmt]) -> bool:
+        """Mark the checks in ``body``; True when nothing but checks is left in it."""
+        only_checks = True
+        for node in body:
+            if isinstance(node, ast.Assert):
+                drop.update(span(node))
+                continue
+            blocks = [getattr(node, name, None) for name in ("body", "orelse", "finalbody")]
+            blocks = [b for b in blocks if b and isinstance(b, list)]
+            if isinstance(node, (ast.For, ast.While, ast.If, ast.With)) and blocks:
+                if all([visit(b) for b in blocks]):
+                    drop.update(span(node))
+                    continue
+            elif isinstance(node, ast.FunctionDef):
+                visit(node.body)
+            only_checks = False
+        return only_checks
+
+    visit(tree.body)
+    if not drop:
+        return source
+    for index in sorted(drop):  # comment lines that introduce a dropped check go with it
+        above = index - 1
+        while above >= 0 and above not in drop and lines[above].strip().startswith("#") \
+                and not is_extra_code(lines[above]):
+            drop.add(above)
+            above -= 1
+    kept = [line for i, line in enumerate(lines) if i not in drop]
+    text = re.sub(r"\n{3,}", "\n\n\n", "\n".join(kept)).strip("\n")
+    try:
+        ast.parse(text or "pass")
+    except SyntaxError:
+        return source
+    if any(isinstance(n, ast.FunctionDef) and not n.body for n in ast.walk(ast.parse(text or "pass"))):
+        return source
+    return text
+
+
+def _is_import_only(source: str) -> bool:
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in body)
+
+
+def left_out(cell: dict[str, Any]) -> str | None:
+    """Why a cell stays off the slides (a short reason), or None when it belongs on them."""
+    source = _text(cell.get("source", ""))
+    if cell.get("cell_type") != "code":
+        return None
+    if CLAIM_TABLE.search(_outputs_text(cell)):
+        return "claim table"
+    if SUMMARY_SHEET.search(_outputs_text(cell)):
+        return "summary sheet (a handout)"
+    if not source.strip():
+        return "empty"
+    if PLACEHOLDER.search(source):
+        return "exercise to fill in"
+    if _is_import_only(source):
+        return "imports only"
+    if not strip_checks(source).strip():
+        return "checks only"
+    if is_extra_code(source) and not cell.get("outputs"):
+        return "extra code without output"
+    return None
+
+
+def split_code(source: str, max_lines: int = MAX_CODE_LINES) -> list[str] | None:
+    """``source`` cut at top-level statements into runnable pieces of at most ``max_lines`` lines.
+
+    Returns ``[source]`` when it is short enough, and None when it cannot be cut so (one
+    statement longer than ``max_lines``, or not plain Python).
+    """
+    lines = source.splitlines()
+    if len(lines) <= max_lines:
+        return [source]
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return None
+    starts = []
+    for node in tree.body:
+        first = min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", [])]) - 1
+        while first > 0 and lines[first - 1].strip().startswith("#"):
+            first -= 1  # a comment right above a statement belongs to it
+        starts.append(first)
+    cuts, begin = [], 0
+    boundaries = sorted(set(starts[1:]) | {len(lines)})
+    while begin < len(lines):
+        fitting = [b for b in boundaries if begin < b and _content(lines[begin:b]) <= max_lines]
+        if not fitting:
+            return None
+        end = max(fitting)
+        cuts.append("\n".join(lines[begin:end]).strip("\n"))
+        begin = end
+    return [piece for piece in cuts if piece.strip()]
+
+
+def _long_statements_are_definitions(source: str, max_lines: int = MAX_CODE_LINES) -> bool:
+    """True when every top-level statement longer than ``max_lines`` is a function or class.
+
+    A definition reads well in pieces, from its ``def`` line down; a loop cut in pieces does not.
+    """
+    try:
+        body = ast.parse(source).body
+    except SyntaxError:
+        return False
+    return all(isinstance(node, (ast.FunctionDef, ast.ClassDef)) for node in body
+               if (node.end_lineno or node.lineno) - node.lineno + 1 > max_lines)
+
+
+def _content(lines: list[str]) -> int:
+    """Lines a piece shows on a slide: its trailing blank lines do not count."""
+    count = len(lines)
+    while count and not lines[count - 1].strip():
+        count -= 1
+    return count
+
+
+def show_in_pieces(source: str, max_lines: int = MAX_CODE_LINES) -> list[str]:
+    """``source`` cut into pieces of at most ``max_lines`` lines, at blank lines where possible."""
+    lines, pieces = source.splitlines(), []
+    while lines:
+        cut = min(len(lines), max_lines)
+        if cut < len(lines):
+            blanks = [i for i in range(max_lines // 2, cut + 1) if i < len(lines) and not lines[i].strip()]
+            cut = blanks[-1] if blanks else cut
+        pieces.append("\n".join(lines[:cut]).strip("\n"))
+        lines = lines[cut:]
+        while lines and not lines[0].strip():
+            lines = lines[1:]
+    return pieces
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z*_`$(\"“])")
+
+
+def _blocks(source: str) -> list[str]:
+    """Markdown split into blocks: paragraphs, list items, maths, tables, fences, headings."""
+    blocks: list[list[str]] = []
+    fence = math_block = False
+    for line in source.splitlines():
+        stripped = line.strip()
+        starts_item = re.match(r"\s*([-*+]|\d+[.)])\s", line) and not line.startswith("    ")
+        if fence or math_block:
+            blocks[-1].append(line)
+        elif not stripped:
+            blocks.append([])
+            continue
+        elif starts_item or re.match(r"#{1,6}\s", stripped) or not blocks or not blocks[-1]:
+            blocks.append([line])
+        elif stripped.startswith("|") != blocks[-1][0].strip().startswith("|"):
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+        if stripped.startswith("```"):
+            fence = not fence if stripped.count("```") == 1 else fence
+        if stripped.startswith("$$") or (math_block and stripped.endswith("$$")):
+            math_block = not math_block if stripped.count("$$") == 1 else math_block
+    return ["\n".join(block) for block in blocks if block]
+
+
+def _is_visual(block: str) -> bool:
+    first = block.lstrip()
+    return first.startswith(("$$", "```", "|", "<img", "![", "<figure", "<table", "#"))
+
+
+def cut_prose(source: str, max_words: int = SLIDE_WORDS) -> tuple[str, str]:
+    """Split a markdown cell into what the slide shows and what goes to the speaker notes.
+
+    Headings, equations, tables, code and images stay on the slide. Prose stays while it adds
+    up to ``max_words`` words; a first paragraph longer than that is cut at a sentence end.
+    """
+    if prose_words(source) <= max_words:
+        return source, ""
+    shown, notes, words = [], [], 0
+    for block in _blocks(source):
+        if _is_visual(block):
+            shown.append(block)
+            continue
+        count = prose_words(block)
+        if words + count <= max_words and not notes:
+            shown.append(block)
+            words += count
+        elif words == 0 and not notes:
+            sentences, kept = _SENTENCE_END.split(block), []
+            while sentences and (not kept or words + prose_words(sentences[0]) <= max_words):
+                words += prose_words(sentences[0])
+                kept.append(sentences.pop(0))
+            if sentences:
+                notes.append(" ".join(sentences))
+                kept[-1] += " …"
+            text = " ".join(kept)
+            if len(re.findall(r"(?<!\*)\*(?!\*)", text)) % 2:  # an emphasis cut open: close it
+                text = text.replace(" …", "* …") if text.endswith(" …") else text + "*"
+            shown.append(text)
+        else:
+            notes.append(block)
+    return "\n\n".join(shown), "\n\n".join(notes)
+
+
+# --- slide types --------------------------------------------------------------------------------
+
+def _pack(cells: list, skip_ids: set[str] = frozenset()) -> None:
+    """Set ``metadata.slideshow.slide_type`` on every cell, in place, by the rules above."""
+    skipping, used, words, lines = False, 0, 0, 0
+    for position, cell in enumerate(cells):
+        source = _text(cell.get("source", ""))
+        is_markdown = cell.get("cell_type") == "markdown"
+        meta = cell.setdefault("metadata", {})
+        if is_markdown and SKIP_FROM.search(source):
+            skipping = True
+        current = meta.get("slideshow", {}).get("slide_type")
+        if current == "notes" and meta.get("lecture", {}).get("note"):
+            continue
+        height = cell_height(cell)
+        cell_words = prose_words(source) if is_markdown else 0
+        shown_code = cell.get("cell_type") == "code" and not (is_extra_code(source) or _hides_input(cell))
+        cell_lines = len(source.splitlines()) if shown_code else 0
+        forced = meta.get("lecture", {}).get("new_slide", False)
+        if skipping or cell.get("id") in skip_ids or left_out(cell):
+            kind = "skip"
+        elif position == 0 or (is_markdown and re.match(r"#{1,2}\s", source.lstrip())):
+            kind, used, words, lines = "slide", height, cell_words, cell_lines
+        elif (is_markdown and re.match(r"###\s", source.lstrip())) or forced \
+                or used + height > SLIDE_HEIGHT or words + cell_words > SLIDE_WORDS_TOTAL \
+                or lines + cell_lines > MAX_CODE_LINES:
+            kind, used, words, lines = "subslide", height, cell_words, cell_lines
+        else:
+            kind, used, words, lines = "-", used + height, words + cell_words, lines + cell_lines
+        meta["slideshow"] = {"slide_type": kind}
+
+
 def assign_slide_types(cells: list, skip_ids: set[str]) -> None:
-    """Set ``metadata.slideshow.slide_type`` on every cell, in place.
+    """Set ``metadata.slideshow.slide_type`` on every cell of a notebook, in place.
 
     Args:
         cells: the notebook's cells, in order.
         skip_ids: ids of cells always left out (the set-up cell, the footer).
     """
-    skipping, used = False, 0
-    for position, cell in enumerate(cells):
-        source = cell.get("source", "")
-        source = source if isinstance(source, str) else "".join(source)
-        is_markdown = cell.get("cell_type") == "markdown"
-        if is_markdown and SKIP_FROM.search(source):
-            skipping = True
-        height = cell_height(cell)
-        if skipping or cell.get("id") in skip_ids:
-            kind = "skip"
-        elif position == 0:
-            kind, used = "slide", height
-        elif is_markdown and re.match(r"#{1,2}\s", source.lstrip()):
-            kind, used = "slide", height
-        elif is_markdown and re.match(r"###\s", source.lstrip()) or used + height > SLIDE_HEIGHT:
-            kind, used = "subslide", height
-        else:
-            kind, used = "-", used + height
-        cell.setdefault("metadata", {})["slideshow"] = {"slide_type": kind}
+    _pack(cells, skip_ids)
+
+
+# --- the lecture deck ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Note:
+    """A speaker note for the slide that shows a section's heading or one of its code cells.
+
+    ``section`` is the text of a ``## `` heading without the ``## `` ("" for the cells before
+    the first one); ``cell_start`` the first characters of a code cell in it ("" for the
+    heading itself).
+    """
+
+    section: str
+    cell_start: str
+    text: str
+
+
+def section_of(source: str) -> str | None:
+    """The heading text when a markdown cell opens with a ``## `` heading, else None."""
+    match = re.match(r"##\s+(.*)", source.lstrip())
+    return match.group(1).strip() if match else None
+
+
+def _new_cell(kind: str, source: str, **metadata: Any) -> dict[str, Any]:
+    cell: dict[str, Any] = {"cell_type": kind, "metadata": metadata, "source": source}
+    if kind == "code":
+        cell.update(outputs=[], execution_count=None)
+    return cell
+
+
+def _note_cell(text: str) -> dict[str, Any]:
+    return _new_cell("markdown", text, slideshow={"slide_type": "notes"}, lecture={"note": True})
+
+
+def _tagged(cell: dict[str, Any], tag: str) -> None:
+    tags = cell["metadata"].setdefault("tags", [])
+    if tag not in tags:
+        tags.append(tag)
+
+
+def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """The deck cells one notebook cell becomes."""
+    cell = copy.deepcopy(cell)
+    cell.setdefault("metadata", {})["lecture"] = {"section": section}
+    source = _text(cell.get("source", ""))
+    if cell.get("cell_type") == "markdown":
+        shown, rest = cut_prose(source)
+        cell["source"] = shown
+        return [cell] + ([_note_cell(rest)] if rest else [])
+    if cell.get("cell_type") != "code" or left_out(cell):
+        return [cell]
+    if is_extra_code(source):
+        _tagged(cell, HIDE_INPUT_TAG)
+        return [cell]
+    source = strip_checks(source)
+    cell["source"] = source
+    pieces = split_code(source)
+    group: list[dict[str, Any]] = []
+    if pieces is None and cell.get("outputs") and not _long_statements_are_definitions(source):
+        # a loop too long for a slide: its output on the slide, its code in the notes
+        _tagged(cell, HIDE_INPUT_TAG)
+        note = (f"The code of this output ({len(source.splitlines())} lines, one statement) is too "
+                f"long for a slide; walk through it in the notebook:\n\n```python\n{source}\n```")
+        return [cell, _note_cell(note)]
+    if pieces is None:  # a long definition with no output: shown in pieces, run hidden
+        for i, piece in enumerate(show_in_pieces(source)):
+            group.append(_new_cell("markdown", f"```python\n{piece}\n```",
+                                   lecture={"section": section, "new_slide": i > 0, "display_only": True}))
+        _tagged(cell, HIDE_INPUT_TAG)
+        cell["metadata"]["lecture"]["code_shown_above"] = True
+        return group + [cell]
+    for i, piece in enumerate(pieces):
+        part = copy.deepcopy(cell) if i == len(pieces) - 1 else _new_cell("code", piece)
+        part["source"] = piece
+        part["metadata"]["lecture"] = {"section": section, "new_slide": i > 0, "piece": i}
+        if "id" in cell:
+            part["id"] = cell["id"] if i == len(pieces) - 1 else f"{cell['id']}-piece{i}"
+        group.append(part)
+    last = group[-1]
+    code_only = dict(last, outputs=[])
+    if last.get("outputs") and cell_height(last) > SLIDE_HEIGHT and cell_height(code_only) < SLIDE_HEIGHT:
+        output = copy.deepcopy(last)
+        last["outputs"] = []
+        output["metadata"]["lecture"] = {"section": section, "new_slide": True, "output_of": last.get("id")}
+        output.pop("id", None)
+        _tagged(output, HIDE_INPUT_TAG)
+        group.append(output)
+    return group
+
+
+def lecture_cells(cells: list, skip_ids: set[str] = frozenset(), notes: list[Note] = ()) -> list:
+    """The cells of a notebook's lecture deck, slide types set, speaker notes in place.
+
+    Args:
+        cells: the stamped notebook's cells (not changed).
+        skip_ids: ids of cells always left out (the set-up cell, the footer).
+        notes: speaker notes to place; a note whose section or cell is missing raises
+            ValueError (tests/test_lecture_plan.py finds these first).
+    """
+    groups: list[tuple[dict[str, Any], str, list]] = []
+    section = ""
+    for cell in cells:
+        heading = section_of(_text(cell.get("source", ""))) if cell.get("cell_type") == "markdown" else None
+        section = heading if heading is not None else section
+        groups.append((cell, section, _deck_group(cell, section)))
+    for note in notes:
+        target = None
+        for cell, section, group in groups:
+            if section != note.section:
+                continue
+            source = _text(cell.get("source", ""))
+            if note.cell_start and cell.get("cell_type") == "code" and source.startswith(note.cell_start):
+                target = group
+                break
+            if not note.cell_start and (section_of(source) == note.section or not note.section):
+                target = group
+                break
+        if target is None:
+            where = f"a code cell starting {note.cell_start!r} under " if note.cell_start else ""
+            raise ValueError(f"speaker note: no {where}'## {note.section}' for {note.text[:40]!r}")
+        at = len(target)
+        if note.cell_start and target[-1].get("metadata", {}).get("lecture", {}).get("output_of"):
+            at -= 1  # a live cell's note goes on the slide with its code
+        if not note.cell_start:  # a section's note goes on its first slide, before prose notes
+            at = 1
+        target.insert(at, _note_cell(note.text))
+    deck = [c for _, _, group in groups for c in group]
+    for i, cell in enumerate(deck):
+        cell.setdefault("id", f"deck-{i:03d}")
+    _pack(deck, skip_ids)
+    deck = _outputs_apart(deck)
+    _pack(deck, skip_ids)
+    # A note ahead of its slide's first cell would land on the slide before: keep notes after it.
+    return deck
+
+
+def _outputs_apart(deck: list) -> list:
+    """Keep code beside the text above it when only its output does not fit there.
+
+    A code cell that had to start a sub-slide, after a slide that is less than half full,
+    goes back onto that slide without its output; the output gets the sub-slide.
+    """
+    result, used = [], 0
+    for cell in deck:
+        meta = cell["metadata"]
+        kind = meta.get("slideshow", {}).get("slide_type")
+        if kind in ("skip", "notes"):
+            result.append(cell)
+            continue
+        source = _text(cell.get("source", ""))
+        bare = dict(cell, outputs=[])
+        if (kind == "subslide" and cell.get("cell_type") == "code" and cell.get("outputs")
+                and not meta.get("lecture", {}).get("new_slide") and not _hides_input(cell)
+                and not is_extra_code(source) and used < SLIDE_HEIGHT / 2
+                and used + cell_height(bare) <= SLIDE_HEIGHT):
+            output = copy.deepcopy(cell)
+            output["metadata"].setdefault("lecture", {}).update(new_slide=True, output_of=cell.get("id"))
+            output["id"] = f"{cell.get('id')}-output"
+            _tagged(output, HIDE_INPUT_TAG)
+            cell["outputs"] = []
+            cell["metadata"]["slideshow"] = {"slide_type": "-"}
+            result += [cell, output]
+            used = cell_height(output)
+            continue
+        used = cell_height(cell) if kind in ("slide", "subslide") else used + cell_height(cell)
+        result.append(cell)
+    return result
+
+
+def slide_count(deck: list, sections: set[str] | None = None) -> int:
+    """Slides and sub-slides of a lecture deck, or of those that start in ``sections``."""
+    return sum(
+        1 for cell in deck
+        if cell.get("metadata", {}).get("slideshow", {}).get("slide_type") in ("slide", "subslide")
+        and (sections is None or cell["metadata"].get("lecture", {}).get("section", "") in sections)
+    )

@@ -1,0 +1,169 @@
+"""The slide rules (tools/slide_layout.py): what stays off a slide, how long code and prose are cut,
+and that every deck of the course keeps to them (the browser check, tools/check_slides.py,
+measures the built decks; these tests need no browser)."""
+
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pytest
+import slide_layout as sl
+import stamp_notebooks
+from conftest import ROOT
+
+SKIP_IDS = {stamp_notebooks.SETUP_ID, stamp_notebooks.FOOTER_ID}
+
+
+def code(source, outputs=()):
+    return {"cell_type": "code", "source": source, "metadata": {}, "outputs": list(outputs)}
+
+
+def md(source):
+    return {"cell_type": "markdown", "source": source, "metadata": {}}
+
+
+def stream(text):
+    return {"output_type": "stream", "name": "stdout", "text": text}
+
+
+# --- what stays off the slides ------------------------------------------------------------------
+@pytest.mark.parametrize(("cell", "reason"), [
+    (code("import numpy as np\nfrom keras import layers  # the layers"), "imports only"),
+    (code("assert x == 1\nassert y > 0, 'y'"), "checks only"),
+    (code("for v in values:\n    assert v > 0"), "checks only"),
+    (code("def answer():\n    return ...  # your answer: an int\n\n\nex.check(answer)"), "exercise to fill in"),
+    (code("scale = ...       # the factor"), "exercise to fill in"),
+    (code("show(claims)", [stream("claim   | value | holds\nx | 1 | yes\n")]), "claim table"),
+    (code("page(19)", [{"output_type": "display_data", "metadata": {},
+                        "data": {"text/plain": "Figure 19. The course on one page: ..."}}]),
+     "summary sheet (a handout)"),
+    (code("# extra code – helpers for the plot\ndef f():\n    pass"), "extra code without output"),
+])
+def test_cells_that_stay_off_the_slides(cell, reason):
+    assert sl.left_out(cell) == reason
+
+
+@pytest.mark.parametrize("cell", [
+    code("x = np.zeros((2, 3))\nprint(x.shape)"),
+    code("y = x[..., 0]"),  # an Ellipsis in an index is not an exercise
+    code("import numpy as np\nx = np.ones(3)"),
+    code("assert x.ndim == 2\nprint(x)"),
+    md("## 1. A section"),
+])
+def test_lesson_cells_stay_on(cell):
+    assert sl.left_out(cell) is None
+
+
+def test_strip_checks_keeps_the_lesson_and_valid_python():
+    source = ("x = 1\n# the check: x is one\nassert x == 1\nfor v in [1, 2]:\n    print(v)\n"
+              "    assert v > 0\nfor v in [1]:\n    assert v\nprint('done')")
+    stripped = sl.strip_checks(source)
+    assert "assert" not in stripped and "the check" not in stripped
+    assert stripped == "x = 1\nfor v in [1, 2]:\n    print(v)\nprint('done')"
+    assert sl.strip_checks("%timeit f()\nassert 1") == "%timeit f()\nassert 1"  # not plain Python
+
+
+def test_split_code_cuts_at_statements_and_never_inside_one():
+    statements = [f"value_{i} = {i}" for i in range(20)]
+    pieces = sl.split_code("\n".join(statements), max_lines=15)
+    assert [len(p.splitlines()) for p in pieces] == [15, 5]
+    assert "\n".join(pieces).splitlines() == statements
+    body = "def f():\n" + "\n".join(f"    a_{i} = {i}" for i in range(20))
+    assert sl.split_code(body, max_lines=15) is None  # one statement: shown in pieces instead
+    assert all(len(p.splitlines()) <= 15 for p in sl.show_in_pieces(body))
+    assert sl.split_code("x = 1") == ["x = 1"]
+
+
+def test_a_comment_stays_with_the_statement_below_it():
+    source = "\n".join([f"a_{i} = {i}" for i in range(10)] + ["# why b", "b = 2"] + ["c = 3"] * 5)
+    pieces = sl.split_code(source, max_lines=11)
+    assert pieces[1].startswith("# why b\nb = 2")
+
+
+def test_cut_prose_keeps_the_point_and_sends_the_rest_to_the_notes():
+    first = "An RNN keeps a memory. " * 5
+    second = "More detail that a slide does not need. " * 10
+    source = f"## 2. A heading\n\n{first}\n\n$$h_t = f(h_{{t-1}})$$\n\n{second}"
+    shown, notes = sl.cut_prose(source, max_words=40)
+    assert shown.startswith("## 2. A heading") and "$$h_t" in shown and first.strip() in shown
+    assert "More detail" in notes and "More detail" not in shown
+    short = "A short cell."
+    assert sl.cut_prose(short) == (short, "")
+    long_paragraph = " ".join(f"Sentence number {i} says one thing." for i in range(30))
+    shown, notes = sl.cut_prose(long_paragraph, max_words=30)
+    assert sl.prose_words(shown) <= 31 and shown.endswith(". …") and notes
+
+
+# --- the decks -------------------------------------------------------------------------------------
+def test_lecture_cells_split_long_code_and_place_notes():
+    long_cell = code("\n".join(f"v_{i} = {i}" for i in range(20)), [stream("done\n")])
+    long_cell["id"] = "long"
+    cells = [md("# Title"), md("## 1. Part"), long_cell, md("## 2. Next")]
+    deck = sl.lecture_cells(cells, set(), [sl.Note("1. Part", "v_0 = 0", "run it"),
+                                           sl.Note("1. Part", "", "cue")])
+    kinds = [(c["cell_type"], c["metadata"]["slideshow"]["slide_type"]) for c in deck]
+    assert kinds == [("markdown", "slide"), ("markdown", "slide"), ("markdown", "notes"),
+                     ("code", "-"), ("code", "subslide"), ("markdown", "notes"), ("markdown", "slide")]
+    assert deck[4]["outputs"] and not deck[3]["outputs"]  # the output stays with the last piece
+    assert deck[5]["source"] == "run it" and deck[2]["source"] == "cue"
+    assert sl.slide_count(deck) == 4 and sl.slide_count(deck, {"1. Part"}) == 2
+
+
+def test_a_note_for_a_missing_cell_names_it():
+    with pytest.raises(ValueError, match="starting 'nothing'"):
+        sl.lecture_cells([md("## 1. Part")], set(), [sl.Note("1. Part", "nothing", "x")])
+
+
+COURSE = stamp_notebooks.load_course()
+
+
+@pytest.mark.parametrize("entry", COURSE.entries, ids=lambda e: e.number)
+def test_every_deck_keeps_to_the_rules(entry):
+    """What a slide shows: at most 15 code lines, no assert, no claim table, no placeholder."""
+    nb = nbformat.read(ROOT / "notebooks" / entry.file, as_version=4)
+    deck = sl.lecture_cells([dict(c) for c in nb.cells], SKIP_IDS)
+    lines, problems = 0, []
+    for cell in deck:
+        kind = cell["metadata"]["slideshow"]["slide_type"]
+        if kind in ("slide", "subslide"):
+            lines = 0
+        if kind in ("skip", "notes"):
+            continue
+        shown = cell["cell_type"] == "code" and sl.HIDE_INPUT_TAG not in cell["metadata"].get("tags", [])
+        source = cell["source"]
+        if shown:
+            lines += len(source.splitlines())
+            if re.search(r"^\s*assert\b", source, re.MULTILINE):
+                problems.append(f"assert shown: {source[:50]!r}")
+            if sl.PLACEHOLDER.search(source):
+                problems.append(f"placeholder shown: {source[:50]!r}")
+        prose = sum(sl.prose_words(b) for b in sl._blocks(source) if not sl._is_visual(b))
+        if cell["cell_type"] == "markdown" and not cell["metadata"].get("lecture", {}).get("note") \
+                and prose > sl.SLIDE_WORDS + 10:  # a first sentence is never cut
+            problems.append(f"{prose} words of prose on a slide: {source[:50]!r}")
+        if cell["cell_type"] == "code" and sl.CLAIM_TABLE.search(sl._outputs_text(cell)):
+            problems.append("claim table shown")
+        if lines > sl.MAX_CODE_LINES:
+            problems.append(f"{lines} code lines on one slide, at {source[:40]!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_stamped_slide_types_leave_out_what_the_decks_leave_out():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# T"), nbformat.v4.new_code_cell("import numpy as np"),
+                nbformat.v4.new_code_cell("x = 1"), nbformat.v4.new_code_cell("assert x == 1")]
+    sl.assign_slide_types(nb.cells, set())
+    assert [c.metadata["slideshow"]["slide_type"] for c in nb.cells] == ["slide", "skip", "-", "skip"]
+
+
+def test_a_loop_too_long_for_a_slide_shows_its_output_and_puts_its_code_in_the_notes():
+    loop = "for i in range(3):\n" + "\n".join(f"    a_{k} = {k}" for k in range(20)) + "\nprint(i)"
+    long_def = "def f():\n" + "\n".join(f"    a_{k} = {k}" for k in range(20)) + "\nf()"
+    deck = sl.lecture_cells([md("## 1. Part"), code(loop, [stream("2\n")])], set())
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert sl.HIDE_INPUT_TAG in shown[-1]["metadata"]["tags"] and shown[-1]["outputs"]
+    assert any("```python\nfor i in range(3)" in c["source"] for c in deck if c["cell_type"] == "markdown")
+    deck = sl.lecture_cells([md("## 1. Part"), code(long_def, [stream("x\n")])], set())
+    fences = [c for c in deck if c["source"].startswith("```python\ndef f")]
+    assert fences and all(len(c["source"].splitlines()) <= sl.MAX_CODE_LINES + 2 for c in fences)
