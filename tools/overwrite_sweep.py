@@ -70,8 +70,8 @@ def versions() -> dict[str, str]:
 
 def _levels(layer, X, marks) -> dict[str, dict[str, list[float]]]:
     """Per-unit mean f and i at the first mark, later marks and unmarked steps."""
-    from helpers.forget_task import gate_levels
     from helpers.cells import lstm_gate_trace
+    from helpers.forget_task import gate_levels
 
     trace = lstm_gate_trace(X, *layer.get_weights())
     return {gate: {kind: [round(float(v), 4) for v in values]
