@@ -33,7 +33,7 @@ import stamp_notebooks  # noqa: E402
 
 PROPOSALS = ROOT / "book" / "alt_text.toml"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
-HTML_IMG_ALT = re.compile(r'<img\b[^>]*\balt="[^"]*\S[^"]*"', re.IGNORECASE)
+HTML_IMG_ALT = re.compile(r'<img\b[^>]*\balt="[^"]*[^"\s][^"]*"', re.IGNORECASE)
 
 
 @dataclass(frozen=True)
