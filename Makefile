@@ -24,6 +24,7 @@ help:
 	@echo "make sunspots  rerun the five-seed sunspot comparison behind notebook 06"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
+	@echo "make site    build the course as an offline HTML book into build/site/ and check every page"
 
 setup: venv-python $(VENV)/.requirements graphviz
 
@@ -107,6 +108,25 @@ slide-tools:
 slides: setup slide-tools
 	$(BIN)/python tools/build_slides.py
 	$(BIN)/python tools/check_slides.py
+
+# The offline book: Sphinx + MyST-NB from the stored outputs (tools/build_site.py, book/),
+# then every page checked in Debian's Chromium through Playwright (tools/check_site.py).
+.PHONY: site chromium
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium (Debian package chromium) to check the book ..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "make site checks the book in Chromium. Install it with one of:"; \
+		echo "  sudo apt-get install chromium   |   brew install chromium"; \
+		exit 1; \
+	fi
+
+site: setup chromium
+	$(BIN)/python tools/build_site.py
+	$(BIN)/python tools/check_site.py
 
 bench: setup
 	$(BIN)/python benchmarks/run_benchmarks.py
