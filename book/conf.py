@@ -60,6 +60,6 @@ html_show_search_summary = False
 mathjax_path = "mathjax/tex-svg.js"
 mathjax3_config = {"svg": {"fontCache": "global"}}
 
-# Heading order is checked in the browser by tools/check_site.py, page by page, with the
-# heading's text; Sphinx's own warning would stop the build before that report.
+# A notebook may jump from # to ### (Jupyter does not mind); docutils nests the sections, so
+# the book's HTML headings are in order anyway, and tools/check_site.py checks that they are.
 suppress_warnings = ["myst.header"]
