@@ -18,7 +18,6 @@ import build_site
 import nbformat
 import pytest
 from check_site import heading_problems, image_problems, link_text_problems
-from conftest import ROOT
 from stamp_notebooks import load_course
 
 COURSE = load_course()
