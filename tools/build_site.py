@@ -104,7 +104,8 @@ def rewrite_links(text: str, page_dir: str, course: stamp_notebooks.Course, stag
 def readme_overview(course: stamp_notebooks.Course) -> str:
     """The README's title, introduction and the sections a reader needs, for the book's home page."""
     text = (ROOT / "README.md").read_text()
-    text = README_BADGE.sub(lambda m: f"[Open in Colab]({m.group(1)})", text)
+    # Eight links that all read "Open in Colab" would not say where each goes.
+    text = README_BADGE.sub(lambda m: f"[Open {m.group(1).rsplit('/', 1)[1][:2]} in Colab]({m.group(1)})", text)
     chunks = re.split(r"^(?=## )", text, flags=re.MULTILINE)
     kept = [chunks[0]] + [c for c in chunks[1:] if c[3:].splitlines()[0].strip() in README_SECTIONS]
     # Say in the intro where the book's extra pages are.
