@@ -196,6 +196,8 @@ def resolve_links(site: Path, found: dict[Path, dict]) -> list[str]:
 
 def check_search(browser, site: Path) -> list[str]:
     """The search page, offline, finds the course's main word."""
+    if not (site / "search.html").is_file():
+        return ["the book has no search page (search.html)"]
     problems: list[str] = []
     page = browser.new_page(viewport={"width": 1280, "height": HEIGHT})
     refuse_network(page, problems)
@@ -230,13 +232,14 @@ def main() -> int:
     shots = site / "screenshots"
     shots.mkdir(exist_ok=True)
     start = time.monotonic()
-    failures = 0
+    failures = refused = 0
     found: dict[Path, dict] = {}
     with sync_playwright() as playwright:
         browser = launch(playwright, chromium)
         for path in pages:
             problems, found[path] = check_page(browser, path, None if args.no_screenshots else shots)
             failures += len(problems)
+            refused += sum(problem.startswith("tried to load") for problem in problems)
             for problem in problems:
                 print(f"{path.name} {problem}")
         search = check_search(browser, site)
@@ -248,7 +251,8 @@ def main() -> int:
     n_links = sum(len(r["links"]) for r in found.values())
     n_images = sum(len(r["images"]) for r in found.values())
     print(f"{len(pages)} pages at {' and '.join(map(str, WIDTHS))} px, light and dark: {n_images} images, "
-          f"{n_links} links checked, {failures} problems, {time.monotonic() - start:.0f} s")
+          f"{n_links} links checked, {refused} requests to the network refused, {failures} problems, "
+          f"{time.monotonic() - start:.0f} s")
     return 1 if failures else 0
 
 
