@@ -15,7 +15,7 @@ Then every internal link and #anchor must resolve to a file and an id in it, the
 page must find "LSTM", and the maths must have been typeset.
 
 Screenshots: `<site>/screenshots/<page>-<width>-<light|dark>.png`, the whole page in
-light mode, the first screen in dark mode.
+light mode, the first screen in dark mode (`--full-dark`: the whole page).
 Exits 1 on any problem. Needs Playwright for Python and Debian's `chromium`
 (`make site` installs Chromium as `make slides` does).
 """
@@ -130,10 +130,11 @@ def wait_for_maths(page) -> None:
         page.evaluate("MathJax.startup.promise")
 
 
-def check_page(browser, page_path: Path, shots: Path | None) -> tuple[list[str], dict]:
+def check_page(browser, page_path: Path, shots: Path | None, full_dark: bool = False) -> tuple[list[str], dict]:
     """Load one page once and check it at every width, light then dark; screenshot each view.
 
-    Light: the whole page; dark: the first screen (the same layout, other colours).
+    Light: the whole page; dark: the first screen (the same layout, other colours), or the
+    whole page too with ``full_dark``.
     Returns the problems (each with its width and colour scheme) and what MEASURE found.
     """
     problems: list[str] = []
@@ -167,7 +168,7 @@ def check_page(browser, page_path: Path, shots: Path | None) -> tuple[list[str],
             problems += [f"at {width} px, {scheme}: {problem}" for problem in view]
             if shots is not None:
                 page.screenshot(path=str(shots / f"{page_path.stem}-{width}-{scheme}.png"),
-                                full_page=scheme == "light")
+                                full_page=scheme == "light" or full_dark)
     page.close()
     return list(dict.fromkeys(problems)), found
 
@@ -215,6 +216,8 @@ def main() -> int:
     parser.add_argument("--site", type=Path, default=ROOT / "build" / "site")
     parser.add_argument("--no-screenshots", action="store_true")
     parser.add_argument("--pages", nargs="*", help="check only these pages (file names)")
+    parser.add_argument("--full-dark", action="store_true", help="dark screenshots of the whole page too "
+                        "(for a reader's review)")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -237,7 +240,7 @@ def main() -> int:
     with sync_playwright() as playwright:
         browser = launch(playwright, chromium)
         for path in pages:
-            problems, found[path] = check_page(browser, path, None if args.no_screenshots else shots)
+            problems, found[path] = check_page(browser, path, None if args.no_screenshots else shots, args.full_dark)
             failures += len(problems)
             refused += sum(problem.startswith("tried to load") for problem in problems)
             for problem in problems:
