@@ -41,6 +41,7 @@ html_theme_options = {
     "launch_buttons": {},           # the Colab link is in each page's header, in words
     "navigation_with_keys": False,
     "search_bar_text": "Search the course …",
+    "footer_content_items": [],     # no "By the course's authors" line under every page
 }
 # Light or dark as the reader's system says (the theme's switch overrides it).
 html_context = {"default_mode": "auto"}
@@ -48,6 +49,7 @@ html_static_path = ["_static"]
 html_css_files = ["course.css"]
 html_copy_source = False
 html_show_sourcelink = False
+html_show_copyright = False
 html_last_updated_fmt = None
 # The search page would fetch each hit's page for a summary, which a browser refuses
 # for a book opened from disk (file://); titles alone work everywhere.
