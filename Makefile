@@ -27,6 +27,7 @@ help:
 	@echo "make backtests rerun the statistical baselines' rolling-origin backtests behind notebook 08"
 	@echo "make bench   run the benchmarks into benchmarks/RESULTS.md"
 	@echo "make slides  build an offline reveal.js deck per notebook into build/slides/ and check every slide"
+	@echo "make site    build the course as an offline HTML book into build/site/ and check every page"
 	@echo "make student write the student version (no answers) into build/student/; STUDENT_REPO=owner/name"
 	@echo "make new-notebook NAME=09_topic TITLE=\"...\" PURPOSE=\"...\"  add a notebook and its files"
 
@@ -144,6 +145,25 @@ slides: maintainer-setup slide-tools
 STUDENT_REPO ?=
 student: maintainer-setup
 	$(BIN)/python tools/make_student.py $(if $(STUDENT_REPO),--repository $(STUDENT_REPO))
+
+# The offline book: Sphinx + MyST-NB from the stored outputs (tools/build_site.py, book/),
+# then every page checked in Debian's Chromium through Playwright (tools/check_site.py).
+.PHONY: site chromium
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		echo "Installing Chromium (Debian package chromium) to check the book ..."; \
+		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "make site checks the book in Chromium. Install it with one of:"; \
+		echo "  sudo apt-get install chromium   |   brew install chromium"; \
+		exit 1; \
+	fi
+
+site: maintainer-setup chromium
+	$(BIN)/python tools/build_site.py
+	$(BIN)/python tools/check_site.py
 
 bench: maintainer-setup
 	$(BIN)/python benchmarks/run_benchmarks.py

@@ -24,19 +24,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+from browser import chromium_path, launch, refuse_network  # noqa: E402
 from slide_layout import MAX_CODE_LINES  # noqa: E402
 
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-    "--disable-background-networking", "--disable-component-update",
-]
 SLIDE_SIZE = {"width": 1280, "height": 720}
 MIN_ZOOM = 0.9
 MIN_BODY_PX, MIN_CODE_PX = 24, 18  # what a hall can read, after any zoom (28 and 22 unzoomed)
@@ -115,13 +111,7 @@ def check_deck(browser, deck: Path, shots: Path) -> tuple[list[dict], list[str]]
     problems: list[str] = []
     measures: list[dict] = []
     page = browser.new_page(viewport=SLIDE_SIZE)
-
-    def refuse_network(route):
-        problems.append(f"tried to load {route.request.url[:80]}")
-        route.abort()
-
-    page.route(lambda url: not url.startswith("file:"), refuse_network)
-    page.on("requestfailed", lambda r: r.url.startswith("file:") and problems.append(f"missing {r.url[-60:]}"))
+    refuse_network(page, problems)
     page.goto(deck.as_uri())
     page.wait_for_function("window.Reveal && Reveal.isReady()", timeout=60_000)
     page.wait_for_function("!window.MathJax || !MathJax.Hub || MathJax.Hub.queue.pending === 0",
@@ -149,7 +139,7 @@ def main() -> int:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = chromium_path()
     if chromium is None:
         print("Chromium is missing: `make slides` installs Debian's chromium package.")
         return 1
@@ -160,7 +150,7 @@ def main() -> int:
         return 1
     failures, everything = 0, []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = launch(playwright, chromium)
         for deck in decks:
             measures, problems = check_deck(browser, deck, args.decks / "screenshots" / deck.stem)
             everything += measures

@@ -41,9 +41,9 @@ README_START = "<!-- notebooks:start (written by tools/stamp_notebooks.py) -->"
 README_END = "<!-- notebooks:end -->"
 BADGE = "https://colab.research.google.com/assets/colab-badge.svg"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
-# Cell metadata worth keeping: nbval tags, JupyterLab's collapsed/hidden flags, and the
-# slide types (written here, by slide_layout).
-CELL_METADATA_KEPT = {"tags", "jupyter", "slideshow"}
+# Cell metadata worth keeping: nbval tags, JupyterLab's collapsed/hidden flags, the slide
+# types (written here, by slide_layout) and a plot's alt text for the book (mystnb).
+CELL_METADATA_KEPT = {"tags", "jupyter", "slideshow", "mystnb"}
 
 
 @dataclass(frozen=True)
