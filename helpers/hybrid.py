@@ -174,10 +174,10 @@ def _full_batches(X: np.ndarray, y: np.ndarray):
 
 
 def _training_data(X: ArrayLike, y: ArrayLike, name: str) -> tuple[np.ndarray, np.ndarray]:
-    X = np.asarray(as_finite_array(X, f"X{name}", "2-D or 3-D", ndim=(2, 3)))
+    X = np.asarray(as_finite_array(X, f"X{name}", "2-D to 5-D", ndim=(2, 3, 4, 5)))
     y = np.asarray(as_finite_array(y, f"y{name}", "1-D", ndim=1))
-    if X.ndim not in (2, 3) or len(X) != len(y) or len(X) == 0:
-        raise ValueError(f"X{name} must be 2-D or 3-D with one row per value of y{name}, "
+    if len(X) != len(y):
+        raise ValueError(f"X{name} must have one row per value of y{name}, "
                          f"got shapes {X.shape} and {y.shape}")
     return X, y
 

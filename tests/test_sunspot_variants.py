@@ -69,7 +69,7 @@ def test_notebook_06_uses_the_stored_settings(record):
 def test_every_run_is_there(record):
     settings = record["provenance"]["settings"]
     pairs = [(run["variant"], run["seed"]) for run in record["variant_runs"]]
-    assert pairs == [(v, s) for v in settings["variants"] for s in settings["seeds"]]
+    assert pairs == [(v, s) for v in settings["variants"] for s in settings["variant_seeds"]]
     residual = settings["residual"]
     grid = [(row["network"], row["n_lags"], row["weight_decay"]) for row in record["residual_grid"]]
     assert grid == [(k, n, w) for k in residual["networks"] for n in residual["n_lags"]
