@@ -193,10 +193,10 @@ def test_worth_adding_follows_the_rule(square_root_ar9, capsys):
     for ratio in (0.5, 0.9, 0.97, 1.1):
         right = bds_finds and ratio < ex.CLEAR_GAIN
         ok, out = verdict(ex.check_network_worth_adding,
-                          lambda: decision(square_root_ar9, ratio, right), capsys)
+                          decision(square_root_ar9, ratio, right), capsys)
         assert ok and out.startswith("Correct"), out
         ok, out = verdict(ex.check_network_worth_adding,
-                          lambda: decision(square_root_ar9, ratio, not right), capsys)
+                          decision(square_root_ar9, ratio, not right), capsys)
         assert not ok and "apply the rule" in out
 
 

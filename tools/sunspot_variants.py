@@ -159,7 +159,6 @@ def variant_windows(series: dict, part: dict, settings: dict) -> dict:
 def run_variant(variant: str, seed: int, windows: dict, lam: float, settings: dict) -> dict:
     """Train one variant on 1700-1880, stopped on 1881-1920; its forecasts in sunspots."""
     import keras
-    import numpy as np
 
     from helpers.hybrid import fit_with_early_stopping, inverse_box_cox
 
@@ -209,7 +208,7 @@ def residual_data(part: dict, n_fit: int, n_lags: int, kind: str) -> dict:
 
 
 def run_residual(kind: str, n_lags: int, weight_decay: float, seed: int, data: dict,
-                 settings: dict, validation: "np.ndarray", updates: int | None = None) -> dict:
+                 settings: dict, validation, updates: int | None = None) -> dict:
     """Train a residual network: early-stopped on validation, or for a fixed number of updates."""
     import keras
 
