@@ -27,6 +27,8 @@ from helpers.model_plot import show_model  # 05, then every model drawing
 from helpers.forecasting import train_course_forecaster, recursive_forecast  # 05
 from helpers.sequences import make_windows  # 07
 from helpers.evaluation import mase, diebold_mariano  # 06
+from helpers.hybrid import box_cox, inverse_box_cox, aicc_ar_order, ar_one_step  # 06
+from helpers.hybrid import residual_network, fit_with_early_stopping, fit_for_updates  # 06
 from helpers.evaluation import conformal_interval, interval_coverage  # 08
 from helpers.diagnostics import echo_report  # 08
 from helpers.baselines import baseline_report, seasonal_naive_drift  # 08

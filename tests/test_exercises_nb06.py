@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import statistics
-
 import numpy as np
 import pytest
-from conftest import ROOT
 
 from helpers.exercises import nb06 as ex
 
@@ -15,7 +11,8 @@ CHECKS = [
     ex.check_cnn_lstm_batch_shape,
     ex.check_stacked_output_shape,
     ex.check_bidirectional_parameters,
-    ex.check_wider_lstm,
+    ex.check_transform_by_mae,
+    ex.check_network_worth_adding,
 ]
 
 
@@ -61,6 +58,13 @@ def test_a_function_that_raises_or_needs_arguments_gets_a_hint(check, capsys):
     for answer in (broken, needs_arguments):
         ok, out = verdict(check, answer, capsys)
         assert not ok and out.startswith("Not yet")
+
+
+@pytest.mark.parametrize(("name", "value"), [(name, value) for name, values in
+                                             ex.WRONG_ANSWERS.items() for value in values])
+def test_known_wrong_answers_are_never_right(name, value, capsys):
+    ok, out = verdict(getattr(ex, name), lambda: value, capsys)
+    assert not ok and out.startswith("Not yet")
 
 
 # --- exercise 1 -------------------------------------------------------------------
@@ -138,39 +142,82 @@ def test_bidirectional_count_hints(count, hint, capsys):
 
 
 # --- exercise 4 -------------------------------------------------------------------
-@pytest.mark.parametrize("mse", [457.5, 400.0, 600, np.float32(457.5)])
-def test_wider_lstm_right(mse, capsys):
-    ok, out = verdict(ex.check_wider_lstm, lambda: mse, capsys)
-    assert ok and out.startswith("Correct") and "AR(12)" in out
+def test_transform_by_mae_the_answer_is_what_validation_mae_chooses():
+    lambdas = [1.0, 0.5, ex.fitted_lambda()]
+    maes = [ex.validation_errors(lam)[1] for lam in lambdas]
+    mses = [ex.validation_errors(lam)[0] for lam in lambdas]
+    assert lambdas[int(np.argmin(maes))] == ex.SQUARE_ROOT
+    assert lambdas[int(np.argmin(mses))] == 1.0  # the notebook's choice, by MSE
+    assert ex.fitted_lambda() == pytest.approx(0.34, abs=0.01)
 
 
-@pytest.mark.parametrize(("mse", "hint"), [
-    (0.6, "scaled units"),
-    (14.8, "mean absolute error"),
-    (150.0, "far from it"),
-    (2000.0, "far from it"),
+@pytest.mark.parametrize("lam", [0.5, np.float64(0.5), 0.5000000000001])
+def test_transform_by_mae_right(lam, capsys):
+    ok, out = verdict(ex.check_transform_by_mae, lambda: lam, capsys)
+    assert ok and out.startswith("Correct")
+
+
+@pytest.mark.parametrize(("lam", "hint"), [
+    (1.0, "validation MSE chooses"),
+    (0.34, "fitted Box-Cox"),
+    (9.29, "not its error"),
+    (0.0, "lowest"),
+    (0.55, "lowest"),
 ])
-def test_wider_lstm_hints(mse, hint, capsys):
-    ok, out = verdict(ex.check_wider_lstm, lambda: mse, capsys)
+def test_transform_by_mae_hints(lam, hint, capsys):
+    ok, out = verdict(ex.check_transform_by_mae, lambda: lam, capsys)
     assert not ok and hint in out
 
 
-def test_wider_lstm_reference_numbers_match_the_data_file():
-    record = json.loads((ROOT / "data" / "sunspot_variants.json").read_text())
-    wider = statistics.median(run["test_mse"] for run in record["exercise_runs"])
-    lstm_8 = statistics.median(run["test_mse"] for run in record["runs"] if run["variant"] == "LSTM")
-    assert ex.WIDER_LSTM_MEDIAN_MSE == pytest.approx(wider, abs=0.1)
-    assert ex.LSTM_8_MEDIAN_MSE == pytest.approx(lstm_8, abs=0.1)
-    assert {run["units"] for run in record["exercise_runs"]} == {32}
-    assert [run["seed"] for run in record["exercise_runs"]] == [0, 1, 2]
+# --- exercise 5 -------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def square_root_ar9():
+    from statsmodels.stats.diagnostic import acorr_ljungbox
+    from statsmodels.tsa.stattools import bds
+
+    linear = ex.linear_on_validation(0.5, 9)
+    residuals = linear["residuals"]
+    return {"lam": 0.5, "order": 9,
+            "ljung_box_p": float(acorr_ljungbox(residuals, lags=[20], model_df=9)["lb_pvalue"].iloc[0]),
+            "bds_p": float(np.asarray(bds(residuals, max_dim=2)[1]).ravel()[0]),
+            "linear_validation_mse": float(np.mean(linear["errors"] ** 2))}
 
 
-def test_wider_lstm_model_answer(capsys):
-    """The model answer, as the notebook's learner would write it, on the stored runs."""
-    record = json.loads((ROOT / "data" / "sunspot_variants.json").read_text())
+def decision(base, hybrid_ratio, add):
+    return {**base, "hybrid_validation_mse": hybrid_ratio * base["linear_validation_mse"],
+            "add_network": add}
 
-    def wider_lstm_median_mse():
-        return float(np.median([run["test_mse"] for run in record["exercise_runs"]]))
 
-    ok, out = verdict(ex.check_wider_lstm, wider_lstm_median_mse, capsys)
-    assert ok
+def test_worth_adding_follows_the_rule(square_root_ar9, capsys):
+    bds_finds = square_root_ar9["bds_p"] < ex.BDS_LEVEL
+    for ratio in (0.5, 0.9, 0.97, 1.1):
+        right = bds_finds and ratio < ex.CLEAR_GAIN
+        ok, out = verdict(ex.check_network_worth_adding,
+                          decision(square_root_ar9, ratio, right), capsys)
+        assert ok and out.startswith("Correct"), out
+        ok, out = verdict(ex.check_network_worth_adding,
+                          decision(square_root_ar9, ratio, not right), capsys)
+        assert not ok and "apply the rule" in out
+
+
+@pytest.mark.parametrize(("change", "hint"), [
+    ({"ljung_box_p": 0.5}, "Ljung-Box"),
+    ({"bds_p": 0.5}, "BDS"),
+    ({"linear_validation_mse": 123.0}, "validation MSE"),
+    ({"order": 25}, "AR order"),
+    ({"order": 8.5}, "AR order"),
+    ({"hybrid_validation_mse": 5000.0}, "far from"),
+    ({"add_network": "yes"}, "a dict with the keys"),
+    ({"extra": 1}, "a dict with the keys"),
+])
+def test_worth_adding_hints(square_root_ar9, change, hint, capsys):
+    answer = {**decision(square_root_ar9, 0.97, False), **change}
+    ok, out = verdict(ex.check_network_worth_adding, lambda: answer, capsys)
+    assert not ok and hint in out
+
+
+def test_worth_adding_needs_every_key(square_root_ar9, capsys):
+    answer = decision(square_root_ar9, 0.97, False)
+    del answer["bds_p"]
+    ok, out = verdict(ex.check_network_worth_adding, lambda: answer, capsys)
+    assert not ok and "a dict with the keys" in out
