@@ -42,7 +42,7 @@ SQUARE_ROOT = 0.5
 BDS_LEVEL, CLEAR_GAIN = 0.05, 0.95
 LJUNG_BOX_LAG = 20
 
-WRONG_ANSWERS: dict[str, list[Any]] = {
+_WRONG_VALUES: dict[str, list[Any]] = {
     "check_cnn_lstm_batch_shape": [(32, 24, 2), (32, 6, 4, 2), (32, 4, 6, 1), (4, 6, 2)],
     "check_stacked_output_shape": [(32, 4), (32, 10, 16), (10, 4)],
     "check_bidirectional_parameters": [2577, 1297, 1313, 2560],
@@ -50,6 +50,15 @@ WRONG_ANSWERS: dict[str, list[Any]] = {
     # 0.36 on 1700-1920; 10.25, 9.29 and 9.52 are validation MAEs, not a λ.
     "check_transform_by_mae": [1.0, 1, 0.34, 0.36, 10.25, 9.29, 9.52],
 }
+
+# Exercise 5: an order outside 1..19, and p-values no test can give.
+_NO_TEST_GIVES = {"lam": 1.0, "order": 8, "ljung_box_p": -1.0, "bds_p": 0.5,
+                  "linear_validation_mse": 177.0, "hybrid_validation_mse": 170.0, "add_network": True}
+_WRONG_VALUES["check_network_worth_adding"] = [{**_NO_TEST_GIVES, "order": 30}, _NO_TEST_GIVES]
+
+#: Each wrong value as the arguments of its check (tests/test_exercise_checks_never_raise.py).
+WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
+    name: [(value,) for value in values] for name, values in _WRONG_VALUES.items()}
 
 
 def _sunspots() -> tuple[np.ndarray, np.ndarray]:
