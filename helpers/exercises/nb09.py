@@ -219,7 +219,7 @@ def check_mcnemar_p(p: float) -> Verdict:
     if abs(p - _chi2_p((_B - _C) ** 2 / (_B + _C))) < 0.0005 or abs(
             p - _chi2_p((abs(_B - _C) - 1) ** 2 / (_B + _C))) < 0.0005:
         return feedback(False, "that is the chi-square approximation; with 11 discordant utterances "
-                               "use the exact binomial test (exact=True).")
+                               "use the exact binomial test (binomtest).")
     if not 0 <= p <= 1:
         return feedback(False, f"a p-value is a probability between 0 and 1, got {quote(p)}.")
     return feedback(False, "only the 11 utterances where exactly one is right count: the chance of 2 or "
