@@ -21,10 +21,6 @@ def read(name: str):
     return nbformat.read(ROOT / "notebooks" / name, as_version=4)
 
 
-# Until tools/add_alt_text.py has been run on the settled notebooks (see README, "The book"),
-# the texts live in book/alt_text.toml only. strict: once they are in, this marker must go.
-@pytest.mark.xfail(strict=True, reason="alt text proposed in book/alt_text.toml, not yet written in: "
-                   "run tools/add_alt_text.py, then remove this marker")
 @pytest.mark.parametrize("name", COURSE_FILES)
 def test_every_plot_carries_alt_text(name):
     assert missing(read(name)) == []
