@@ -8,25 +8,21 @@ When one fails, rerun `make sweep` and commit the file.
 from __future__ import annotations
 
 import copy
-import json
 import math
 
 import long_gap_sweep
 import pytest
-from conftest import ROOT
-
-DATA = ROOT / "data" / "long_gap_sweep.json"
+from conftest import ROOT, assert_made_by_current_script, data_record
 
 
 @pytest.fixture(scope="module")
 def record():
-    assert DATA.exists(), "data/long_gap_sweep.json is missing: run `make sweep`"
-    return json.loads(DATA.read_text())
+    return data_record("long_gap_sweep.json", "run `make sweep`")
 
 
 def test_data_were_made_by_the_current_code_and_settings(record):
-    problems = long_gap_sweep.provenance_problems(record["provenance"])
-    assert not problems, "; ".join(problems) + ". Rerun `make sweep` and commit the data file."
+    assert_made_by_current_script(record, long_gap_sweep,
+                                  "Rerun `make sweep` and commit the data file.")
 
 
 def test_a_new_version_or_changed_setting_is_caught(record, monkeypatch):

@@ -32,18 +32,17 @@ alters what the runs compute, then rerun this script and commit the data.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
-import sys
 import time
 from pathlib import Path
+
+import data_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "sunspot_variants.json"
 # Bump when a change alters what the runs compute (not for comments or refactoring).
 RUN_VERSION = 2
+PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 # How this grid came to be: the first draft of run version 2 (commit c01356b) had
 # max_updates 400, patience 4, 5 seeds per variant and weight decay 0 or 0.1. It was cut
@@ -70,6 +69,11 @@ SETTINGS = {
     "residual": {"networks": ["Dense", "GRU"], "units": 4, "n_lags": [2, 4],
                  "weight_decay": [0.0]},
 }
+
+
+def provenance_problems(recorded: dict) -> list[str]:
+    """What in a data file's provenance no longer matches the code; empty when up to date."""
+    return data_scripts.provenance_problems(recorded, ("run_version", RUN_VERSION), SETTINGS)
 
 
 def load_series(settings: dict) -> dict:
@@ -249,17 +253,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=OUT)
     args = parser.parse_args(argv)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    sys.path.insert(0, str(ROOT))
-    import absl.logging
-    import keras
+    data_scripts.start_tensorflow()
     import numpy as np
-    import tensorflow
 
-    absl.logging.set_verbosity(absl.logging.ERROR)
     settings = SETTINGS
-    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    started = data_scripts.started_utc()
     begin = time.perf_counter()
     series = load_series(settings)
     spots, validation = series["spots"], series["validation"]
@@ -323,18 +321,9 @@ def main(argv: list[str] | None = None) -> int:
         "description": "One-step sunspot forecasts (validation 1881-1920, test 1921-1987) of "
                        "notebook 06's LSTM variants and of the hybrid (linear model plus a "
                        "network on its residuals), one row per run.",
-        "provenance": {
-            "command": "python tools/sunspot_variants.py",
-            "run_version": RUN_VERSION,
-            "settings": settings,
-            "versions": {"python": platform.python_version(), "numpy": np.__version__,
-                         "tensorflow": tensorflow.__version__, "keras": keras.__version__},
-            "machine": {"system": platform.system(), "machine": platform.machine(),
-                        "cpu_count": os.cpu_count(),
-                        "note": "shared with other jobs: compare times within this file only"},
-            "started_utc": started.isoformat(),
-            "total_seconds": round(time.perf_counter() - begin, 1),
-        },
+        "provenance": data_scripts.provenance(
+            "sunspot_variants.py", ("run_version", RUN_VERSION), settings, PACKAGES, started,
+            time.perf_counter() - begin, data_scripts.SHARED_MACHINE),
         "transforms": transform_rows,
         "chosen": {"transform": transform, "lam": lam,
                    "order_fit": part_fit["order"], "order_train": part_train["order"],
