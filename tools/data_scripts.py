@@ -8,6 +8,7 @@ test compares the version and SETTINGS with the script's, so stale data fail.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import importlib
 import json
@@ -32,6 +33,25 @@ def start_tensorflow() -> None:
     import absl.logging
 
     absl.logging.set_verbosity(absl.logging.ERROR)
+
+
+def arguments(doc: str, out: Path) -> argparse.ArgumentParser:
+    """The command line every data script takes: ``--out``, by default its data file."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=out,
+                        help=f"data file (default {out.relative_to(ROOT)})")
+    return parser
+
+
+def as_json(record: dict) -> str:
+    """The record as indented JSON, ending with a newline."""
+    return json.dumps(record, indent=1, ensure_ascii=False) + "\n"
+
+
+def write(path: Path, text: str) -> None:
+    """Write a data file, making its folder first when ``--out`` names a new one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
 
 
 def started_utc() -> str:

@@ -16,8 +16,6 @@ and commit the new data file. Editing a comment or a docstring needs no rerun.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -112,9 +110,7 @@ def run_sweep(settings: dict) -> tuple[list[dict], float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT, help=f"data file (default {OUT.relative_to(ROOT)})")
-    args = parser.parse_args()
+    args = data_scripts.arguments(__doc__, OUT).parse_args()
 
     data_scripts.start_tensorflow()
     started = data_scripts.started_utc()
@@ -127,8 +123,7 @@ def main() -> int:
             total_seconds),
         "runs": runs,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(record))
     print(f"Wrote {len(runs)} runs to {args.out} in {total_seconds / 60:.1f} min.")
     return 0
 

@@ -20,8 +20,6 @@ commit the new data file.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -94,8 +92,7 @@ def one_run(cell: str, gap: int, seed: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser = data_scripts.arguments(__doc__, OUT)
     parser.add_argument("--jobs", type=int, default=2, help="runs trained at once (default 2)")
     args = parser.parse_args()
 
@@ -117,8 +114,7 @@ def main() -> int:
             time.perf_counter() - t0),
         "runs": runs,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(record))
     print(f"Wrote {len(runs)} runs to {args.out}.")
     return 0
 

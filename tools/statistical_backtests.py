@@ -17,8 +17,6 @@ change alters what the runs compute, then rerun this script and commit the data.
 
 from __future__ import annotations
 
-import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -95,9 +93,7 @@ def run(settings: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
     sys.path.insert(0, str(ROOT))
 
     started = data_scripts.started_utc()
@@ -113,8 +109,7 @@ def main(argv: list[str] | None = None) -> None:
             data_scripts.SHARED_MACHINE),
         **results,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(data))
     print(f"wrote {args.out}")
 
 

@@ -26,7 +26,6 @@ the runs compute, then rerun this script and commit the data.
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import time
@@ -159,21 +158,18 @@ def compact_json(record: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
     data_scripts.start_tensorflow()
     import numpy as np
 
-    settings = SETTINGS
     started = data_scripts.started_utc()
     begin = time.perf_counter()
-    arrays = load(settings)
+    arrays = load(SETTINGS)
     runs, ensembles = [], {}
-    for kind in settings["models"]:
+    for kind in SETTINGS["models"]:
         probabilities = []
-        for seed in settings["seeds"]:
-            row, probs = run(kind, seed, arrays, settings)
+        for seed in SETTINGS["seeds"]:
+            row, probs = run(kind, seed, arrays, SETTINGS)
             runs.append(row)
             probabilities.append(probs)
             print({k: v for k, v in row.items() if k != "test_predictions"}, flush=True)
@@ -182,13 +178,13 @@ def main(argv: list[str] | None = None) -> int:
         "description": "Test predictions of the LSTMs of notebook 09 (Japanese vowels), one row "
                        "per (model, seed), and each model's seed ensemble.",
         "provenance": data_scripts.provenance(
-            "vowel_runs.py", ("run_version", RUN_VERSION), settings, PACKAGES, started,
+            "vowel_runs.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
             time.perf_counter() - begin, data_scripts.SHARED_MACHINE),
         "validation_indices": np.flatnonzero(arrays["is_val"]).tolist(),
         "runs": runs,
         "ensembles": ensembles,
     }
-    args.out.write_text(compact_json(record))
+    data_scripts.write(args.out, compact_json(record))
     print(f"wrote {args.out} in {record['provenance']['total_seconds']} s")
     return 0
 
