@@ -9,7 +9,7 @@ every test accuracy, with the time each run took, to data/long_gap_sweep.json.
 The notebook trains a few of these runs live and plots the rest from that file.
 
 The file also records its provenance: SWEEP_VERSION, the settings, the
-package versions, the date and the machine. tests/test_long_gap_sweep.py fails
+package versions, the date and the machine. tests/test_data_files.py fails
 when SWEEP_VERSION or SETTINGS no longer match the file: then rerun `make sweep`
 and commit the new data file. Editing a comment or a docstring needs no rerun.
 """

@@ -13,7 +13,7 @@ the notebook's claims never name one: they are about the lowest, the highest
 or all units.
 
 The file records its provenance: RUN_VERSION, the settings, the package
-versions, the date and the machine. tests/test_overwrite_sweep.py fails when
+versions, the date and the machine. tests/test_data_files.py fails when
 RUN_VERSION or SETTINGS no longer match the file: then rerun this script and
 commit the new data file.
 """

@@ -10,7 +10,7 @@ through baseline_report). Each refits ETS and SARIMA every 12 origins, which is
 what makes it too slow to run inside the notebook (about 20 model fits).
 
 The file records its provenance: RUN_VERSION, the settings, the package
-versions, the date and the machine. tests/test_baselines.py fails when
+versions, the date and the machine. tests/test_data_files.py fails when
 RUN_VERSION or SETTINGS no longer match the file: bump RUN_VERSION whenever a
 change alters what the runs compute, then rerun this script and commit the data.
 """

@@ -24,7 +24,7 @@ statsmodels:
 Every run's validation and test forecasts go into data/sunspot_variants.json,
 so the notebook can form the seed ensemble and run paired tests. The file
 records its provenance: RUN_VERSION, the settings, the package versions, the
-date and the machine. tests/test_sunspot_variants.py fails when RUN_VERSION
+date and the machine. tests/test_data_files.py fails when RUN_VERSION
 or SETTINGS no longer match the file: bump RUN_VERSION whenever a change
 alters what the runs compute, then rerun this script and commit the data.
 """

@@ -19,7 +19,7 @@ with the highest mean probability over seeds). The notebook trains seed 0 of the
 LSTM and of the order LSTM live and checks them against this file.
 
 The file records its provenance: RUN_VERSION, the settings, the package versions,
-the date and the machine. tests/test_vowel_runs.py fails when RUN_VERSION or
+the date and the machine. tests/test_data_files.py fails when RUN_VERSION or
 SETTINGS no longer match the file: bump RUN_VERSION whenever a change alters what
 the runs compute, then rerun this script and commit the data.
 """
