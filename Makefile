@@ -10,6 +10,8 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check
 LAB_FLAGS ?=
 # Extra flags for pytest, e.g. PYTEST_FLAGS="-k hygiene".
 PYTEST_FLAGS ?=
+# Installs the Debian packages a target's system programs come from, when they are missing.
+INSTALL_MISSING := $(dir $(abspath $(lastword $(MAKEFILE_LIST))))tools/install_missing.sh
 
 .DEFAULT_GOAL := help
 .PHONY: help setup maintainer-setup venv-python lab test unit notebooks stamp figures sweep bench lint graphviz slides slide-tools sunspots backtests overwrite onednn new-notebook clean
@@ -60,16 +62,7 @@ $(VENV)/.maintainer-requirements: requirements-maintainer.txt $(VENV)/.requireme
 
 # Graphviz's `dot` is a system program (keras.utils.plot_model calls it).
 graphviz:
-	@if command -v dot >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Graphviz (Debian package graphviz) for plot_model ..."; \
-		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null; \
-	else \
-		echo "Graphviz's 'dot' program is missing; keras.utils.plot_model needs it. Install it with one of:"; \
-		echo "  sudo apt-get install graphviz   |   brew install graphviz   |   conda install graphviz"; \
-		exit 1; \
-	fi
+	@sh "$(INSTALL_MISSING)" "keras.utils.plot_model" "conda install graphviz" dot=graphviz
 
 # JupyterLab refuses to start as root unless told it may (containers, CI).
 ALLOW_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
@@ -117,23 +110,9 @@ backtests: maintainer-setup
 
 # Lecture decks: reveal.js and MathJax come from npm once; the slide check drives Debian's
 # Chromium through Playwright (Playwright's own browser download is not used). Only what
-# is missing is installed: Node.js from NodeSource brings its own npm, and asking apt for
-# Debian's npm beside it fails.
+# is missing is installed (tools/install_missing.sh).
 slide-tools:
-	@missing=""; \
-	command -v npm >/dev/null 2>&1 || missing="npm"; \
-	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
-	missing=$$(echo $$missing); \
-	if [ -z "$$missing" ]; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing $$missing (Debian packages) for the slide decks ..."; \
-		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
-	else \
-		echo "make slides needs $$missing. Install it with one of:"; \
-		echo "  sudo apt-get install $$missing   |   brew install $$(echo $$missing | sed s/npm/node/)"; \
-		exit 1; \
-	fi
+	@sh "$(INSTALL_MISSING)" "make slides" "" npm chromium
 
 slides: maintainer-setup slide-tools
 	$(BIN)/python tools/build_slides.py
@@ -150,16 +129,7 @@ student: maintainer-setup
 # then every page checked in Debian's Chromium through Playwright (tools/check_site.py).
 .PHONY: site chromium
 chromium:
-	@if command -v chromium >/dev/null 2>&1; then :; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Installing Chromium (Debian package chromium) to check the book ..."; \
-		DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-	else \
-		echo "make site checks the book in Chromium. Install it with one of:"; \
-		echo "  sudo apt-get install chromium   |   brew install chromium"; \
-		exit 1; \
-	fi
+	@sh "$(INSTALL_MISSING)" "make site (the book's check)" "" chromium
 
 site: maintainer-setup chromium
 	$(BIN)/python tools/build_site.py

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import ast
+import json
 import sys
 from pathlib import Path
 
@@ -18,6 +20,34 @@ def stable_id(value: object) -> str:
     import re
 
     return re.sub(r" at 0x[0-9a-fA-F]+", "", repr(value))[:40]
+
+
+def data_record(name: str, remedy: str) -> dict:
+    """The JSON file data/<name>; a missing file fails with what to run."""
+    path = ROOT / "data" / name
+    assert path.exists(), f"data/{name} is missing: {remedy}"
+    return json.loads(path.read_text())
+
+
+def notebook_literals(notebook: str) -> dict:
+    """Names a notebook binds to literal values (plain or tuple assignments)."""
+    cells = json.loads((ROOT / "notebooks" / notebook).read_text())["cells"]
+    found: dict = {}
+    for cell in cells:
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse("".join(cell["source"]))):
+            if isinstance(node, ast.Assign) and len(node.targets) == 1:
+                target = node.targets[0]
+                try:
+                    value = ast.literal_eval(node.value)
+                except (ValueError, TypeError, SyntaxError):
+                    continue
+                if isinstance(target, ast.Name):
+                    found[target.id] = value
+                elif isinstance(target, ast.Tuple) and isinstance(value, tuple):
+                    found.update(zip((name.id for name in target.elts), value, strict=True))
+    return found
 
 
 @pytest.fixture(autouse=True)

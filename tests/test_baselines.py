@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import numpy as np
 import pandas as pd
 import pytest
+import statistical_backtests as script
+from conftest import data_record
 
 from helpers.baselines import (
     baseline_report,
@@ -17,8 +15,6 @@ from helpers.baselines import (
     sarima_order_table,
     seasonal_naive_drift,
 )
-
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def monthly(values, start="2000-01") -> pd.Series:
@@ -173,13 +169,7 @@ def test_baseline_report_with_season_1():
 # --- the stored backtests behind notebook 08 -------------------------------------------
 
 def test_stored_backtests_match_the_script():
-    sys.path.insert(0, str(ROOT / "tools"))
-    import statistical_backtests as script
-
-    data = json.loads((ROOT / "data" / "statistical_backtests.json").read_text())
-    provenance = data["provenance"]
-    assert provenance["run_version"] == script.RUN_VERSION, "bump RUN_VERSION and rerun the script"
-    assert provenance["settings"] == json.loads(json.dumps(script.SETTINGS))
+    data = data_record("statistical_backtests.json", "run tools/statistical_backtests.py")
     co2 = data["co2"]
     for h in script.SETTINGS["co2"]["horizons"]:
         for model in ("naive", "seasonal naive with drift", "ETS", "SARIMA"):

@@ -8,15 +8,22 @@ import pytest
 from helpers.exercises import nb05 as ex
 
 
-def good_recursive(predict_next, window, horizon):
-    """A correct learner's answer to exercise 4."""
-    window = list(window)
-    forecasts = []
-    for _ in range(horizon):
-        value = predict_next(np.array(window))
-        forecasts.append(value)
-        window = window[1:] + [value]
-    return np.array(forecasts)
+def recursive(move_window):
+    """A learner's answer to exercise 4 that moves the window on with ``move_window``."""
+    def answer(predict_next, window, horizon):
+        window = list(window)
+        forecasts = []
+        for _ in range(horizon):
+            value = predict_next(np.array(window))
+            forecasts.append(value)
+            window = move_window(window, value)
+        return np.array(forecasts)
+
+    return answer
+
+
+# A correct answer: drop the oldest value, append the forecast.
+good_recursive = recursive(lambda window, value: window[1:] + [value])
 
 
 def no_feedback(predict_next, window, horizon):
@@ -24,15 +31,8 @@ def no_feedback(predict_next, window, horizon):
     return np.array([predict_next(np.asarray(window)) for _ in range(horizon)])
 
 
-def growing_window(predict_next, window, horizon):
-    """Appends but never drops the oldest value."""
-    window = list(window)
-    forecasts = []
-    for _ in range(horizon):
-        value = predict_next(np.array(window))
-        forecasts.append(value)
-        window = [*window, value]
-    return np.array(forecasts)
+# Appends but never drops the oldest value.
+growing_window = recursive(lambda window, value: [*window, value])
 
 
 def returns_nothing(predict_next, window, horizon):

@@ -67,43 +67,52 @@ def test_known_wrong_answers_are_never_right(name, value, capsys):
     assert not ok and out.startswith("Not yet")
 
 
-# --- exercise 1 -------------------------------------------------------------------
-@pytest.mark.parametrize("shape", [(32, 4, 6, 2), [32, 4, 6, 2], np.array([32, 4, 6, 2]),
-                                   (np.int64(32), 4, 6, 2)])
-def test_cnn_lstm_shape_right(shape, capsys):
-    ok, out = verdict(ex.check_cnn_lstm_batch_shape, lambda: shape, capsys)
+# --- exercises 1 to 4: right answers pass, each wrong one gets its hint ----------------
+RIGHT = [
+    *[(ex.check_cnn_lstm_batch_shape, shape) for shape in
+      [(32, 4, 6, 2), [32, 4, 6, 2], np.array([32, 4, 6, 2]), (np.int64(32), 4, 6, 2)]],
+    (ex.check_stacked_output_shape, (32, 10, 4)),
+    *[(ex.check_bidirectional_parameters, count) for count in
+      [2593, 2593.0, np.int64(2593), np.array(2593)]],
+    *[(ex.check_transform_by_mae, lam) for lam in [0.5, np.float64(0.5), 0.5000000000001]],
+]
+
+HINTS = [
+    (ex.check_cnn_lstm_batch_shape, (32, 24, 2), "plain LSTM"),
+    (ex.check_cnn_lstm_batch_shape, (32, 6, 4, 2), "order"),
+    (ex.check_cnn_lstm_batch_shape, (4, 6, 2), "4 axes"),
+    (ex.check_cnn_lstm_batch_shape, (1, 4, 6, 2), "first axis"),
+    (ex.check_cnn_lstm_batch_shape, (32, 4, 6, 1), "features"),
+    (ex.check_cnn_lstm_batch_shape, (32, 3, 8, 2), "4 subsequences"),
+    (ex.check_cnn_lstm_batch_shape, (32.0, 4, 6, 2.5), "tuple of ints"),
+    (ex.check_stacked_output_shape, (32, 4), "without return_sequences=True"),
+    (ex.check_stacked_output_shape, (32, 10, 16), "first layer"),
+    (ex.check_stacked_output_shape, (10, 4), "samples axis"),
+    (ex.check_stacked_output_shape, (32, 10, 4, 1), "3 axes"),
+    (ex.check_stacked_output_shape, (32, 10, 3), "which of these"),
+    (ex.check_bidirectional_parameters, 2577, "concatenated"),
+    (ex.check_bidirectional_parameters, 1297, "two LSTMs"),
+    (ex.check_bidirectional_parameters, 1313, "two LSTMs"),
+    (ex.check_bidirectional_parameters, 2560, "Dense layer"),
+    (ex.check_bidirectional_parameters, 1234, "double it"),
+    (ex.check_bidirectional_parameters, 2593.5, "whole number"),
+    (ex.check_transform_by_mae, 1.0, "validation MSE chooses"),
+    (ex.check_transform_by_mae, 0.34, "fitted Box-Cox"),
+    (ex.check_transform_by_mae, 9.29, "not its error"),
+    (ex.check_transform_by_mae, 0.0, "lowest"),
+    (ex.check_transform_by_mae, 0.55, "lowest"),
+]
+
+
+@pytest.mark.parametrize(("check", "answer"), RIGHT)
+def test_right_answers_pass(check, answer, capsys):
+    ok, out = verdict(check, lambda: answer, capsys)
     assert ok and out.startswith("Correct")
 
 
-@pytest.mark.parametrize(("shape", "hint"), [
-    ((32, 24, 2), "plain LSTM"),
-    ((32, 6, 4, 2), "order"),
-    ((4, 6, 2), "4 axes"),
-    ((1, 4, 6, 2), "first axis"),
-    ((32, 4, 6, 1), "features"),
-    ((32, 3, 8, 2), "4 subsequences"),
-    ((32.0, 4, 6, 2.5), "tuple of ints"),
-])
-def test_cnn_lstm_shape_hints(shape, hint, capsys):
-    ok, out = verdict(ex.check_cnn_lstm_batch_shape, lambda: shape, capsys)
-    assert not ok and hint in out
-
-
-# --- exercise 2 -------------------------------------------------------------------
-def test_stacked_shape_right(capsys):
-    ok, out = verdict(ex.check_stacked_output_shape, lambda: (32, 10, 4), capsys)
-    assert ok and out.startswith("Correct")
-
-
-@pytest.mark.parametrize(("shape", "hint"), [
-    ((32, 4), "without return_sequences=True"),
-    ((32, 10, 16), "first layer"),
-    ((10, 4), "samples axis"),
-    ((32, 10, 4, 1), "3 axes"),
-    ((32, 10, 3), "which of these"),
-])
-def test_stacked_shape_hints(shape, hint, capsys):
-    ok, out = verdict(ex.check_stacked_output_shape, lambda: shape, capsys)
+@pytest.mark.parametrize(("check", "answer", "hint"), HINTS)
+def test_wrong_answers_get_their_hint(check, answer, hint, capsys):
+    ok, out = verdict(check, lambda: answer, capsys)
     assert not ok and hint in out
 
 
@@ -114,13 +123,6 @@ def test_stacked_shape_matches_keras():
     assert model(np.zeros((32, 10, 3), "float32")).shape == (32, 10, 4)
 
 
-# --- exercise 3 -------------------------------------------------------------------
-@pytest.mark.parametrize("count", [2593, 2593.0, np.int64(2593), np.array(2593)])
-def test_bidirectional_count_right(count, capsys):
-    ok, out = verdict(ex.check_bidirectional_parameters, lambda: count, capsys)
-    assert ok and out.startswith("Correct")
-
-
 def test_bidirectional_count_matches_keras():
     keras = pytest.importorskip("keras")
     model = keras.Sequential([keras.Input((20, 3)), keras.layers.Bidirectional(keras.layers.LSTM(16)),
@@ -128,20 +130,6 @@ def test_bidirectional_count_matches_keras():
     assert model.count_params() == 2593
 
 
-@pytest.mark.parametrize(("count", "hint"), [
-    (2577, "concatenated"),
-    (1297, "two LSTMs"),
-    (1313, "two LSTMs"),
-    (2560, "Dense layer"),
-    (1234, "double it"),
-    (2593.5, "whole number"),
-])
-def test_bidirectional_count_hints(count, hint, capsys):
-    ok, out = verdict(ex.check_bidirectional_parameters, lambda: count, capsys)
-    assert not ok and hint in out
-
-
-# --- exercise 4 -------------------------------------------------------------------
 def test_transform_by_mae_the_answer_is_what_validation_mae_chooses():
     lambdas = [1.0, 0.5, ex.fitted_lambda()]
     maes = [ex.validation_errors(lam)[1] for lam in lambdas]
@@ -149,24 +137,6 @@ def test_transform_by_mae_the_answer_is_what_validation_mae_chooses():
     assert lambdas[int(np.argmin(maes))] == ex.SQUARE_ROOT
     assert lambdas[int(np.argmin(mses))] == 1.0  # the notebook's choice, by MSE
     assert ex.fitted_lambda() == pytest.approx(0.34, abs=0.01)
-
-
-@pytest.mark.parametrize("lam", [0.5, np.float64(0.5), 0.5000000000001])
-def test_transform_by_mae_right(lam, capsys):
-    ok, out = verdict(ex.check_transform_by_mae, lambda: lam, capsys)
-    assert ok and out.startswith("Correct")
-
-
-@pytest.mark.parametrize(("lam", "hint"), [
-    (1.0, "validation MSE chooses"),
-    (0.34, "fitted Box-Cox"),
-    (9.29, "not its error"),
-    (0.0, "lowest"),
-    (0.55, "lowest"),
-])
-def test_transform_by_mae_hints(lam, hint, capsys):
-    ok, out = verdict(ex.check_transform_by_mae, lambda: lam, capsys)
-    assert not ok and hint in out
 
 
 # --- exercise 5 -------------------------------------------------------------------

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import copy
-import json
-
 import numpy as np
-import overwrite_sweep
 import pytest
-from conftest import ROOT
+from conftest import data_record
 
 from helpers.forget_task import (
     build_overwrite_model,
@@ -17,8 +13,6 @@ from helpers.forget_task import (
     make_overwrite_task,
     train_overwrite_model,
 )
-
-DATA = ROOT / "data" / "overwrite_sweep.json"
 
 
 # --- the task -------------------------------------------------------------------
@@ -133,21 +127,7 @@ def test_a_tiny_training_run_reports_its_settings():
 # --- the data file notebook 04 reads --------------------------------------------
 @pytest.fixture(scope="module")
 def record():
-    assert DATA.exists(), "data/overwrite_sweep.json is missing: run tools/overwrite_sweep.py"
-    return json.loads(DATA.read_text())
-
-
-def test_data_were_made_by_the_current_code_and_settings(record):
-    problems = overwrite_sweep.provenance_problems(record["provenance"])
-    assert not problems, "; ".join(problems) + ". Rerun tools/overwrite_sweep.py."
-
-
-def test_a_changed_setting_or_version_is_caught(record, monkeypatch):
-    stale = copy.deepcopy(record["provenance"])
-    stale["settings"]["seeds"] = [0]
-    assert "SETTINGS changed since the data were made" in overwrite_sweep.provenance_problems(stale)
-    monkeypatch.setattr(overwrite_sweep, "RUN_VERSION", overwrite_sweep.RUN_VERSION + 1)
-    assert any("RUN_VERSION" in p for p in overwrite_sweep.provenance_problems(record["provenance"]))
+    return data_record("overwrite_sweep.json", "run tools/overwrite_sweep.py")
 
 
 def test_every_run_is_there_once_with_sane_values(record):

@@ -1,40 +1,20 @@
-"""data/long_gap_sweep.json is complete and was made by the current sweep code.
+"""data/long_gap_sweep.json is complete (tests/test_data_files.py: made by the current code).
 
-Nothing here trains a model: the checks compare the version and settings the
-data file recorded with tools/long_gap_sweep.py's SWEEP_VERSION and SETTINGS.
-When one fails, rerun `make sweep` and commit the file.
+Nothing here trains a model. When a check fails, rerun `make sweep` and commit the file.
 """
 
 from __future__ import annotations
 
-import copy
-import json
 import math
 
 import long_gap_sweep
 import pytest
-from conftest import ROOT
-
-DATA = ROOT / "data" / "long_gap_sweep.json"
+from conftest import ROOT, data_record
 
 
 @pytest.fixture(scope="module")
 def record():
-    assert DATA.exists(), "data/long_gap_sweep.json is missing: run `make sweep`"
-    return json.loads(DATA.read_text())
-
-
-def test_data_were_made_by_the_current_code_and_settings(record):
-    problems = long_gap_sweep.provenance_problems(record["provenance"])
-    assert not problems, "; ".join(problems) + ". Rerun `make sweep` and commit the data file."
-
-
-def test_a_new_version_or_changed_setting_is_caught(record, monkeypatch):
-    stale = copy.deepcopy(record["provenance"])
-    stale["settings"]["series"][0]["seeds"] = [0]
-    assert "SETTINGS changed since the data were made" in long_gap_sweep.provenance_problems(stale)
-    monkeypatch.setattr(long_gap_sweep, "SWEEP_VERSION", long_gap_sweep.SWEEP_VERSION + 1)
-    assert any("SWEEP_VERSION" in p for p in long_gap_sweep.provenance_problems(record["provenance"]))
+    return data_record("long_gap_sweep.json", "run `make sweep`")
 
 
 def test_provenance_is_settings_and_version_not_file_hashes(record):

@@ -1,4 +1,5 @@
-"""data/sunspot_variants.json is complete and matches tools/sunspot_variants.py's version and settings.
+"""data/sunspot_variants.json is complete and matches notebook 06 (its version and SETTINGS:
+tests/test_data_files.py).
 
 Nothing here trains a model. When a check fails, rerun
 `python tools/sunspot_variants.py` and commit the data file.
@@ -6,54 +7,20 @@ Nothing here trains a model. When a check fails, rerun
 
 from __future__ import annotations
 
-import ast
-import json
-
 import numpy as np
 import pytest
-import sunspot_variants
-from conftest import ROOT
+from conftest import data_record, notebook_literals
 
 
 @pytest.fixture(scope="module")
 def record():
-    path = ROOT / "data" / "sunspot_variants.json"
-    assert path.exists(), "data/sunspot_variants.json is missing: run tools/sunspot_variants.py"
-    return json.loads(path.read_text())
-
-
-def test_made_by_the_current_script_and_settings(record):
-    provenance = record["provenance"]
-    assert provenance["run_version"] == sunspot_variants.RUN_VERSION, (
-        "RUN_VERSION changed since the data were made: rerun tools/sunspot_variants.py")
-    assert provenance["settings"] == sunspot_variants.SETTINGS, (
-        "SETTINGS changed since the data were made: rerun tools/sunspot_variants.py")
-
-
-def notebook_06_literals() -> dict:
-    """Names notebook 06 binds to literal values (plain or tuple assignments)."""
-    notebook = json.loads((ROOT / "notebooks" / "06_lstm_variants.ipynb").read_text())
-    found: dict = {}
-    for cell in notebook["cells"]:
-        if cell["cell_type"] != "code":
-            continue
-        for node in ast.walk(ast.parse("".join(cell["source"]))):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target = node.targets[0]
-                try:
-                    value = ast.literal_eval(node.value)
-                except (ValueError, TypeError, SyntaxError):
-                    continue
-                if isinstance(target, ast.Name):
-                    found[target.id] = value
-                elif isinstance(target, ast.Tuple) and isinstance(value, tuple):
-                    found.update(zip((name.id for name in target.elts), value, strict=True))
-    return found
+    return data_record("sunspot_variants.json", "run tools/sunspot_variants.py")
 
 
 def test_notebook_06_uses_the_stored_settings(record):
     """The notebook's live runs and choices use the settings the stored runs were made with."""
-    settings, found = record["provenance"]["settings"], notebook_06_literals()
+    settings = record["provenance"]["settings"]
+    found = notebook_literals("06_lstm_variants.ipynb")
     assert found["VARIANTS"] == settings["variants"]
     assert found["TRANSFORMS"] == settings["transforms"]
     assert found["MAX_AR_LAG"] == settings["max_ar_lag"]

@@ -6,20 +6,17 @@ Nothing here trains a model. When a check on vowel_runs.json fails, rerun
 
 from __future__ import annotations
 
-import ast
 import json
 
 import numpy as np
 import pytest
 import vowel_runs
-from conftest import ROOT
+from conftest import ROOT, data_record, notebook_literals
 
 
 @pytest.fixture(scope="module")
 def record():
-    path = ROOT / "data" / "vowel_runs.json"
-    assert path.exists(), "data/vowel_runs.json is missing: run tools/vowel_runs.py"
-    return json.loads(path.read_text())
+    return data_record("vowel_runs.json", "run tools/vowel_runs.py")
 
 
 def test_the_data_file_holds_what_its_documentation_says():
@@ -35,37 +32,9 @@ def test_the_data_file_holds_what_its_documentation_says():
         assert "CC BY 4.0" in str(data["source"]) and "Kudo" in str(data["source"])
 
 
-def test_made_by_the_current_script_and_settings(record):
-    provenance = record["provenance"]
-    assert provenance["run_version"] == vowel_runs.RUN_VERSION, (
-        "RUN_VERSION changed since the data were made: rerun tools/vowel_runs.py")
-    assert provenance["settings"] == vowel_runs.SETTINGS, (
-        "SETTINGS changed since the data were made: rerun tools/vowel_runs.py")
-
-
-def notebook_09_literals() -> dict:
-    """Names notebook 09 binds to literal values (including tuple assignments)."""
-    notebook = json.loads((ROOT / "notebooks" / "09_classifying_whole_sequences.ipynb").read_text())
-    found: dict = {}
-    for cell in notebook["cells"]:
-        if cell["cell_type"] != "code":
-            continue
-        for node in ast.walk(ast.parse("".join(cell["source"]))):
-            if isinstance(node, ast.Assign) and len(node.targets) == 1:
-                target = node.targets[0]
-                try:
-                    value = ast.literal_eval(node.value)
-                except (ValueError, TypeError, SyntaxError):
-                    continue
-                if isinstance(target, ast.Name):
-                    found[target.id] = value
-                elif isinstance(target, ast.Tuple) and isinstance(value, tuple):
-                    found.update(zip((name.id for name in target.elts), value, strict=True))
-    return found
-
-
 def test_notebook_09_trains_with_the_stored_settings(record):
-    settings, found = record["provenance"]["settings"], notebook_09_literals()
+    settings = record["provenance"]["settings"]
+    found = notebook_literals("09_classifying_whole_sequences.ipynb")
     for name in ("units", "learning_rate", "batch_size", "max_epochs", "patience", "max_len"):
         assert found[name] == settings[name], name
 

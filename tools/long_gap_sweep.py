@@ -9,27 +9,25 @@ every test accuracy, with the time each run took, to data/long_gap_sweep.json.
 The notebook trains a few of these runs live and plots the rest from that file.
 
 The file also records its provenance: SWEEP_VERSION, the settings, the
-package versions, the date and the machine. tests/test_long_gap_sweep.py fails
+package versions, the date and the machine. tests/test_data_files.py fails
 when SWEEP_VERSION or SETTINGS no longer match the file: then rerun `make sweep`
 and commit the new data file. Editing a comment or a docstring needs no rerun.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
+
+import data_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "long_gap_sweep.json"
 # Bump this when a change to the computation changes the numbers: this script's
 # loop, or helpers/memory_task.py's data, models or training. Then `make sweep`.
 SWEEP_VERSION = 1
+PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 # One series = one curve in the notebook's plot. Every series gets the same
 # budget (data, epochs, batches, optimiser); a series changes only what its
@@ -71,26 +69,7 @@ SETTINGS = {
 
 def provenance_problems(recorded: dict) -> list[str]:
     """What in a data file's provenance no longer matches the code; empty when up to date."""
-    problems = []
-    if recorded.get("sweep_version") != SWEEP_VERSION:
-        problems.append(f"SWEEP_VERSION is {SWEEP_VERSION}, the data were made by "
-                        f"version {recorded.get('sweep_version')}")
-    if recorded.get("settings") != SETTINGS:
-        problems.append("SETTINGS changed since the data were made")
-    return problems
-
-
-def versions() -> dict[str, str]:
-    import keras
-    import numpy
-    import tensorflow
-
-    return {
-        "python": platform.python_version(),
-        "numpy": numpy.__version__,
-        "tensorflow": tensorflow.__version__,
-        "keras": keras.__version__,
-    }
+    return data_scripts.provenance_problems(recorded, ("sweep_version", SWEEP_VERSION), SETTINGS)
 
 
 def run_sweep(settings: dict) -> tuple[list[dict], float]:
@@ -131,33 +110,20 @@ def run_sweep(settings: dict) -> tuple[list[dict], float]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT, help=f"data file (default {OUT.relative_to(ROOT)})")
-    args = parser.parse_args()
+    args = data_scripts.arguments(__doc__, OUT).parse_args()
 
-    sys.path.insert(0, str(ROOT))
-    from helpers.notebook_setup import quiet_tensorflow
-
-    quiet_tensorflow()  # same TensorFlow settings as the notebooks (oneDNN off)
-    started = dt.datetime.now(dt.UTC)
+    data_scripts.start_tensorflow()
+    started = data_scripts.started_utc()
     runs, total_seconds = run_sweep(SETTINGS)
     record = {
         "description": "Test accuracy of SimpleRNN, GRU and LSTM on the long-gap memory task "
         "(notebook 04), one row per (series, gap, seed).",
-        "provenance": {
-            "command": "python tools/long_gap_sweep.py",
-            "sweep_version": SWEEP_VERSION,
-            "settings": SETTINGS,
-            "versions": versions(),
-            "machine": {"system": platform.system(), "machine": platform.machine(),
-                        "cpu_count": os.cpu_count()},
-            "started_utc": started.isoformat(timespec="seconds"),
-            "total_seconds": round(total_seconds, 1),
-        },
+        "provenance": data_scripts.provenance(
+            "long_gap_sweep.py", ("sweep_version", SWEEP_VERSION), SETTINGS, PACKAGES, started,
+            total_seconds),
         "runs": runs,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(record))
     print(f"Wrote {len(runs)} runs to {args.out} in {total_seconds / 60:.1f} min.")
     return 0
 

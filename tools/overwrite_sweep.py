@@ -13,29 +13,27 @@ the notebook's claims never name one: they are about the lowest, the highest
 or all units.
 
 The file records its provenance: RUN_VERSION, the settings, the package
-versions, the date and the machine. tests/test_overwrite_sweep.py fails when
+versions, the date and the machine. tests/test_data_files.py fails when
 RUN_VERSION or SETTINGS no longer match the file: then rerun this script and
 commit the new data file.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import json
-import os
-import platform
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
+import data_scripts
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "overwrite_sweep.json"
 # Bump when a change to the computation changes the numbers (this loop, or
 # helpers/forget_task.py's data, model or training); then rerun the script.
 RUN_VERSION = 1
+PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 SETTINGS = {
     "cells": ["SimpleRNN", "LSTM"],
@@ -50,22 +48,7 @@ SETTINGS = {
 
 def provenance_problems(recorded: dict) -> list[str]:
     """What in a data file's provenance no longer matches the code; empty when up to date."""
-    problems = []
-    if recorded.get("run_version") != RUN_VERSION:
-        problems.append(f"RUN_VERSION is {RUN_VERSION}, the data were made by "
-                        f"version {recorded.get('run_version')}")
-    if recorded.get("settings") != SETTINGS:
-        problems.append("SETTINGS changed since the data were made")
-    return problems
-
-
-def versions() -> dict[str, str]:
-    import keras
-    import numpy
-    import tensorflow
-
-    return {"python": platform.python_version(), "numpy": numpy.__version__,
-            "tensorflow": tensorflow.__version__, "keras": keras.__version__}
+    return data_scripts.provenance_problems(recorded, ("run_version", RUN_VERSION), SETTINGS)
 
 
 def _levels(layer, X, marks) -> dict[str, dict[str, list[float]]]:
@@ -81,10 +64,7 @@ def _levels(layer, X, marks) -> dict[str, dict[str, list[float]]]:
 
 def one_run(cell: str, gap: int, seed: int) -> dict:
     """Train one model; for an LSTM also trace its gates before and after training."""
-    sys.path.insert(0, str(ROOT))
-    from helpers.notebook_setup import quiet_tensorflow
-
-    quiet_tensorflow()
+    data_scripts.start_tensorflow()
     import keras
 
     from helpers.forget_task import build_overwrite_model, make_overwrite_task, train_overwrite_model
@@ -112,40 +92,29 @@ def one_run(cell: str, gap: int, seed: int) -> dict:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser = data_scripts.arguments(__doc__, OUT)
     parser.add_argument("--jobs", type=int, default=2, help="runs trained at once (default 2)")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
-    started = dt.datetime.now(dt.UTC)
+    started = data_scripts.started_utc()
     t0 = time.perf_counter()
     grid = [(cell, gap, seed) for cell in SETTINGS["cells"] for gap in SETTINGS["gaps"]
             for seed in SETTINGS["seeds"]]
     # a fresh process per worker ("spawn"): TensorFlow does not survive a fork
     with ProcessPoolExecutor(args.jobs, mp_context=get_context("spawn")) as pool:
         runs = list(pool.map(one_run, *zip(*grid, strict=True)))
-    from helpers.notebook_setup import quiet_tensorflow
-
-    quiet_tensorflow()
+    data_scripts.start_tensorflow()
     record = {
         "description": "SimpleRNN and LSTM on the overwrite task (notebook 04, section 8): "
         "test score per (cell, gap, seed), and each LSTM's mean forget and input gate per unit "
         "at the first mark, the later marks and the unmarked steps, before and after training.",
-        "provenance": {
-            "command": "python tools/overwrite_sweep.py",
-            "run_version": RUN_VERSION,
-            "settings": SETTINGS,
-            "versions": versions(),
-            "machine": {"system": platform.system(), "machine": platform.machine(),
-                        "cpu_count": os.cpu_count()},
-            "started_utc": started.isoformat(timespec="seconds"),
-            "total_seconds": round(time.perf_counter() - t0, 1),
-        },
+        "provenance": data_scripts.provenance(
+            "overwrite_sweep.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
+            time.perf_counter() - t0),
         "runs": runs,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(record))
     print(f"Wrote {len(runs)} runs to {args.out}.")
     return 0
 

@@ -10,20 +10,18 @@ through baseline_report). Each refits ETS and SARIMA every 12 origins, which is
 what makes it too slow to run inside the notebook (about 20 model fits).
 
 The file records its provenance: RUN_VERSION, the settings, the package
-versions, the date and the machine. tests/test_baselines.py fails when
+versions, the date and the machine. tests/test_data_files.py fails when
 RUN_VERSION or SETTINGS no longer match the file: bump RUN_VERSION whenever a
 change alters what the runs compute, then rerun this script and commit the data.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import json
-import platform
 import sys
 import time
 from pathlib import Path
+
+import data_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "statistical_backtests.json"
@@ -35,6 +33,11 @@ SETTINGS = {
             "interval_horizons": [1, 12]},
     "elnino": {"season": 12, "horizons": [1, 12], "n_test": 48, "refit_every": 12},
 }
+
+
+def provenance_problems(recorded: dict) -> list[str]:
+    """What in a data file's provenance no longer matches the code; empty when up to date."""
+    return data_scripts.provenance_problems(recorded, ("run_version", RUN_VERSION), SETTINGS)
 
 
 def load_co2():
@@ -90,38 +93,23 @@ def run(settings: dict) -> dict:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    import numpy as np
-    import pandas as pd
-    import scipy
-    import statsmodels
 
-    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    started = data_scripts.started_utc()
     start = time.perf_counter()
     results = run(SETTINGS)
     data = {
         "description": ("Rolling-origin forecasts of naive, seasonal naive with drift, ETS and SARIMA "
                         "(refitted every 12 origins) on monthly CO2 (notebook 08) and El Nino "
                         "sea-surface temperatures, made by helpers.baselines.rolling_origin."),
-        "provenance": {
-            "command": "python tools/statistical_backtests.py",
-            "run_version": RUN_VERSION,
-            "settings": SETTINGS,
-            "versions": {"python": platform.python_version(), "numpy": np.__version__,
-                         "pandas": pd.__version__, "scipy": scipy.__version__,
-                         "statsmodels": statsmodels.__version__},
-            "machine": {"system": platform.system(), "machine": platform.machine(),
-                        "note": "shared with other jobs: compare times within this file only"},
-            "started_utc": started.isoformat(),
-            "total_seconds": round(time.perf_counter() - start, 1),
-        },
+        "provenance": data_scripts.provenance(
+            "statistical_backtests.py", ("run_version", RUN_VERSION), SETTINGS,
+            ("numpy", "pandas", "scipy", "statsmodels"), started, time.perf_counter() - start,
+            data_scripts.SHARED_MACHINE),
         **results,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(data))
     print(f"wrote {args.out}")
 
 

@@ -24,26 +24,23 @@ statsmodels:
 Every run's validation and test forecasts go into data/sunspot_variants.json,
 so the notebook can form the seed ensemble and run paired tests. The file
 records its provenance: RUN_VERSION, the settings, the package versions, the
-date and the machine. tests/test_sunspot_variants.py fails when RUN_VERSION
+date and the machine. tests/test_data_files.py fails when RUN_VERSION
 or SETTINGS no longer match the file: bump RUN_VERSION whenever a change
 alters what the runs compute, then rerun this script and commit the data.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import json
-import os
-import platform
-import sys
 import time
 from pathlib import Path
+
+import data_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "sunspot_variants.json"
 # Bump when a change alters what the runs compute (not for comments or refactoring).
 RUN_VERSION = 2
+PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 # How this grid came to be: the first draft of run version 2 (commit c01356b) had
 # max_updates 400, patience 4, 5 seeds per variant and weight decay 0 or 0.1. It was cut
@@ -70,6 +67,11 @@ SETTINGS = {
     "residual": {"networks": ["Dense", "GRU"], "units": 4, "n_lags": [2, 4],
                  "weight_decay": [0.0]},
 }
+
+
+def provenance_problems(recorded: dict) -> list[str]:
+    """What in a data file's provenance no longer matches the code; empty when up to date."""
+    return data_scripts.provenance_problems(recorded, ("run_version", RUN_VERSION), SETTINGS)
 
 
 def load_series(settings: dict) -> dict:
@@ -246,48 +248,39 @@ def hybrid_forecast(part: dict, data: dict, correction, lam: float):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    sys.path.insert(0, str(ROOT))
-    import absl.logging
-    import keras
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
+    data_scripts.start_tensorflow()
     import numpy as np
-    import tensorflow
 
-    absl.logging.set_verbosity(absl.logging.ERROR)
-    settings = SETTINGS
-    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    started = data_scripts.started_utc()
     begin = time.perf_counter()
-    series = load_series(settings)
+    series = load_series(SETTINGS)
     spots, validation = series["spots"], series["validation"]
 
-    transform, transform_rows = choose_transform(series, settings)
-    lam = settings["transforms"][transform]
+    transform, transform_rows = choose_transform(series, SETTINGS)
+    lam = SETTINGS["transforms"][transform]
     print("transform:", transform, transform_rows, flush=True)
-    part_fit = linear_part(series, lam, series["n_fit"], settings)  # 1700-1880
-    part_train = linear_part(series, lam, series["n_train"], settings)  # 1700-1920
+    part_fit = linear_part(series, lam, series["n_fit"], SETTINGS)  # 1700-1880
+    part_train = linear_part(series, lam, series["n_train"], SETTINGS)  # 1700-1920
 
-    windows = variant_windows(series, part_fit, settings)
+    windows = variant_windows(series, part_fit, SETTINGS)
     variant_runs = []
-    for variant in settings["variants"]:
-        for seed in settings["variant_seeds"]:
-            variant_runs.append(run_variant(variant, seed, windows, part_fit["lam"], settings))
+    for variant in SETTINGS["variants"]:
+        for seed in SETTINGS["variant_seeds"]:
+            variant_runs.append(run_variant(variant, seed, windows, part_fit["lam"], SETTINGS))
             row = variant_runs[-1]
             print(variant, seed, row["updates"], row["seconds"], flush=True)
 
     grid, residual_runs, chosen = [], [], {}
     val_spots = spots[validation]
-    for kind in settings["residual"]["networks"]:
+    for kind in SETTINGS["residual"]["networks"]:
         best = None
-        for n_lags in settings["residual"]["n_lags"]:
+        for n_lags in SETTINGS["residual"]["n_lags"]:
             data = residual_data(part_fit, series["n_fit"], n_lags, kind)
             on_val = validation[data["target"]]
-            for weight_decay in settings["residual"]["weight_decay"]:
-                runs = [run_residual(kind, n_lags, weight_decay, seed, data, settings, validation)
-                        for seed in settings["seeds"]]
+            for weight_decay in SETTINGS["residual"]["weight_decay"]:
+                runs = [run_residual(kind, n_lags, weight_decay, seed, data, SETTINGS, validation)
+                        for seed in SETTINGS["seeds"]]
                 forecasts = [hybrid_forecast(part_fit, data, run["correction"], part_fit["lam"])
                              [on_val] for run in runs]
                 ensemble_mse = float(np.mean((val_spots - np.mean(forecasts, axis=0)) ** 2))
@@ -306,9 +299,9 @@ def main(argv: list[str] | None = None) -> int:
         chosen[kind] = {"n_lags": row["n_lags"], "weight_decay": row["weight_decay"]}
         data_train = residual_data(part_train, series["n_train"], row["n_lags"], kind)
         on_test = series["test"][data_train["target"]]
-        for seed, val_forecast, val_run in zip(settings["seeds"], forecasts, runs, strict=True):
+        for seed, val_forecast, val_run in zip(SETTINGS["seeds"], forecasts, runs, strict=True):
             refit = run_residual(kind, row["n_lags"], row["weight_decay"], seed, data_train,
-                                 settings, validation, updates=val_run["updates"])
+                                 SETTINGS, validation, updates=val_run["updates"])
             test_forecast = hybrid_forecast(part_train, data_train, refit["correction"],
                                             part_train["lam"])[on_test]
             residual_runs.append({
@@ -323,18 +316,9 @@ def main(argv: list[str] | None = None) -> int:
         "description": "One-step sunspot forecasts (validation 1881-1920, test 1921-1987) of "
                        "notebook 06's LSTM variants and of the hybrid (linear model plus a "
                        "network on its residuals), one row per run.",
-        "provenance": {
-            "command": "python tools/sunspot_variants.py",
-            "run_version": RUN_VERSION,
-            "settings": settings,
-            "versions": {"python": platform.python_version(), "numpy": np.__version__,
-                         "tensorflow": tensorflow.__version__, "keras": keras.__version__},
-            "machine": {"system": platform.system(), "machine": platform.machine(),
-                        "cpu_count": os.cpu_count(),
-                        "note": "shared with other jobs: compare times within this file only"},
-            "started_utc": started.isoformat(),
-            "total_seconds": round(time.perf_counter() - begin, 1),
-        },
+        "provenance": data_scripts.provenance(
+            "sunspot_variants.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
+            time.perf_counter() - begin, data_scripts.SHARED_MACHINE),
         "transforms": transform_rows,
         "chosen": {"transform": transform, "lam": lam,
                    "order_fit": part_fit["order"], "order_train": part_train["order"],
@@ -343,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
         "variant_runs": variant_runs,
         "residual_runs": residual_runs,
     }
-    args.out.write_text(json.dumps(record, indent=1) + "\n")
+    data_scripts.write(args.out, data_scripts.as_json(record))
     print(f"wrote {args.out} in {record['provenance']['total_seconds']} s")
     return 0
 

@@ -19,28 +19,26 @@ with the highest mean probability over seeds). The notebook trains seed 0 of the
 LSTM and of the order LSTM live and checks them against this file.
 
 The file records its provenance: RUN_VERSION, the settings, the package versions,
-the date and the machine. tests/test_vowel_runs.py fails when RUN_VERSION or
+the date and the machine. tests/test_data_files.py fails when RUN_VERSION or
 SETTINGS no longer match the file: bump RUN_VERSION whenever a change alters what
 the runs compute, then rerun this script and commit the data.
 """
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import json
-import os
-import platform
 import re
-import sys
 import time
 from pathlib import Path
+
+import data_scripts
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "japanese_vowels.npz"
 OUT = ROOT / "data" / "vowel_runs.json"
 # Bump when a change alters what the runs compute (not for comments or refactoring).
 RUN_VERSION = 1
+PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 SETTINGS = {
     "validation_per_speaker": 6,  # of each speaker's 30 training utterances
@@ -55,6 +53,11 @@ SETTINGS = {
                "order LSTM"],
     "seeds": [0, 1, 2, 3, 4],
 }
+
+
+def provenance_problems(recorded: dict) -> list[str]:
+    """What in a data file's provenance no longer matches the code; empty when up to date."""
+    return data_scripts.provenance_problems(recorded, ("run_version", RUN_VERSION), SETTINGS)
 
 
 def load(settings: dict) -> dict:
@@ -155,27 +158,18 @@ def compact_json(record: dict) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=OUT)
-    args = parser.parse_args(argv)
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
-    sys.path.insert(0, str(ROOT))
-    import absl.logging
-    import keras
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
+    data_scripts.start_tensorflow()
     import numpy as np
-    import tensorflow
 
-    absl.logging.set_verbosity(absl.logging.ERROR)
-    settings = SETTINGS
-    started = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    started = data_scripts.started_utc()
     begin = time.perf_counter()
-    arrays = load(settings)
+    arrays = load(SETTINGS)
     runs, ensembles = [], {}
-    for kind in settings["models"]:
+    for kind in SETTINGS["models"]:
         probabilities = []
-        for seed in settings["seeds"]:
-            row, probs = run(kind, seed, arrays, settings)
+        for seed in SETTINGS["seeds"]:
+            row, probs = run(kind, seed, arrays, SETTINGS)
             runs.append(row)
             probabilities.append(probs)
             print({k: v for k, v in row.items() if k != "test_predictions"}, flush=True)
@@ -183,23 +177,14 @@ def main(argv: list[str] | None = None) -> int:
     record = {
         "description": "Test predictions of the LSTMs of notebook 09 (Japanese vowels), one row "
                        "per (model, seed), and each model's seed ensemble.",
-        "provenance": {
-            "command": "python tools/vowel_runs.py",
-            "run_version": RUN_VERSION,
-            "settings": settings,
-            "versions": {"python": platform.python_version(), "numpy": np.__version__,
-                         "tensorflow": tensorflow.__version__, "keras": keras.__version__},
-            "machine": {"system": platform.system(), "machine": platform.machine(),
-                        "cpu_count": os.cpu_count(),
-                        "note": "shared with other jobs: compare times within this file only"},
-            "started_utc": started.isoformat(),
-            "total_seconds": round(time.perf_counter() - begin, 1),
-        },
+        "provenance": data_scripts.provenance(
+            "vowel_runs.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
+            time.perf_counter() - begin, data_scripts.SHARED_MACHINE),
         "validation_indices": np.flatnonzero(arrays["is_val"]).tolist(),
         "runs": runs,
         "ensembles": ensembles,
     }
-    args.out.write_text(compact_json(record))
+    data_scripts.write(args.out, compact_json(record))
     print(f"wrote {args.out} in {record['provenance']['total_seconds']} s")
     return 0
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from helpers.cells import sigmoid
 from helpers.exercises import (
     AnswerProblem,
     Unanswered,
@@ -201,17 +202,13 @@ def check_memory_steps(value: int) -> Verdict:
     return feedback(False, f"it has already fallen below half before step {value}; look earlier.")
 
 
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z))
-
-
 def _forget_bias_run(b_f: float, n_steps: int = _BIAS_EXPERIMENT_STEPS) -> float:
     """The share of c_0 left after ``n_steps`` with f = σ(b_f) and nothing written.
 
     The run of notebook 03, section 7: ``constant_gate_run`` with candidates 0,
     forget gate σ(b_f), input gate 0 and c_0 = 1; its last cell state.
     """
-    cell_states, _ = constant_gate_run(np.zeros(n_steps), _sigmoid(b_f), 0.0, 1.0, c0=1.0)
+    cell_states, _ = constant_gate_run(np.zeros(n_steps), float(sigmoid(b_f)), 0.0, 1.0, c0=1.0)
     return float(cell_states[-1])
 
 
@@ -224,7 +221,7 @@ def check_forget_bias_run(share: float) -> Verdict:
     if math.isclose(share, right, abs_tol=0.005):
         return feedback(
             True,
-            f"with b_f = {b_f:g}, f = σ({b_f:g}) ≈ {_sigmoid(b_f):.3f} and {right:.3f} of c_0 is "
+            f"with b_f = {b_f:g}, f = σ({b_f:g}) ≈ {float(sigmoid(b_f)):.3f} and {right:.3f} of c_0 is "
             f"left after {steps} steps; Keras's start, b_f = 1, leaves "
             f"{_forget_bias_run(1.0, steps):.0e}, and b_f = 5 leaves "
             f"{_forget_bias_run(5.0, steps):.2f}.",
@@ -233,7 +230,7 @@ def check_forget_bias_run(share: float) -> Verdict:
         return feedback(False, "give the share as a number between 0 and 1, not a percentage.")
     if math.isclose(share, 1 - right, abs_tol=0.005):
         return feedback(False, "that is the share lost; the exercise asks what is left.")
-    if math.isclose(share, _sigmoid(b_f), abs_tol=0.0005):
+    if math.isclose(share, float(sigmoid(b_f)), abs_tol=0.0005):
         return feedback(False, "that is f, the share kept in one step; the run keeps it 100 times.")
     if not 0 < share < 1:
         return feedback(False, "a share of c_0 lies between 0 and 1: read c_100 with c_0 = 1.")

@@ -16,6 +16,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
+from helpers.cells import sigmoid
 from helpers.exercises import (
     AnswerProblem,
     Unanswered,
@@ -46,10 +47,6 @@ _NO_DISTRACTOR_RIGHT = "a"
 # Exercise 5: the rerun the notebook asks for.
 _RERUN = {"cell": "LSTM", "gap": 50, "memory_gate_bias": 1.0}
 _OUTCOMES = ("learned", "chance", "in between")
-
-
-def _sigmoid(z: float) -> float:
-    return 1.0 / (1.0 + math.exp(-z))
 
 
 def _accuracy(name: str, value: Any) -> float:
@@ -127,11 +124,11 @@ def check_kept_fraction(kept_fraction: Any) -> Verdict:
                                                 name="kept_fraction(b_f, steps)"))
         if value is None:
             raise AnswerProblem("kept_fraction(b_f, steps) should return one number.")
-        target = _sigmoid(bias) ** steps
+        target = float(sigmoid(bias)) ** steps
         if near(value, target):
             continue
         where = f"kept_fraction({bias:g}, {steps})"
-        if near(value, _sigmoid(bias)):
+        if near(value, float(sigmoid(bias))):
             return feedback(False, f"{where} gave sigma(b_f), the factor for one step; "
                             f"the cell state passes {steps} steps.")
         if near(value, bias**steps) if bias > 0 else False:
@@ -141,8 +138,8 @@ def check_kept_fraction(kept_fraction: Any) -> Verdict:
                         "compute sigma(b_f), then raise it to the power steps.")
     return feedback(
         True,
-        f"over 50 steps b_f = 1 keeps {_sigmoid(1) ** 50:.1e} of the trace and b_f = 5 keeps "
-        f"{_sigmoid(5) ** 50:.2f}. Training can open the gate later, but only if some error "
+        f"over 50 steps b_f = 1 keeps {float(sigmoid(1)) ** 50:.1e} of the trace and b_f = 5 keeps "
+        f"{float(sigmoid(5)) ** 50:.2f}. Training can open the gate later, but only if some error "
         "signal gets through first.",
     )
 
