@@ -126,9 +126,9 @@ SESSION = '''
 Goal: replace with what the room can do after this session. (Stub written by
 `make new-notebook`: merge it into the sessions above, or plan a new one.)
 
-| # | Part | Notebook | Minutes | Slides |
+| # | Part | Notebook | Sections | Minutes |
 |---|---|---|---|---|
-| 1 | {title} | {number} | 90 | 0 |
+| 1 | {title} | {number} | 1, Summary | 80 |
 '''
 
 
