@@ -167,3 +167,18 @@ def test_a_loop_too_long_for_a_slide_shows_its_output_and_puts_its_code_in_the_n
     deck = sl.lecture_cells([md("## 1. Part"), code(long_def, [stream("x\n")])], set())
     fences = [c for c in deck if c["source"].startswith("```python\ndef f")]
     assert fences and all(len(c["source"].splitlines()) <= sl.MAX_CODE_LINES + 2 for c in fences)
+
+
+def test_extra_code_below_the_lesson_shows_the_lesson_then_only_the_output():
+    source = "x = 1\ny = x + 1\n\n# extra code – plots y\nplot(y)\nshow()"
+    assert sl.split_at_extra_code(source) == ("x = 1\ny = x + 1", "# extra code – plots y\nplot(y)\nshow()")
+    assert sl.split_at_extra_code("# extra code – all of it\nplot()") == ("# extra code – all of it\nplot()", "")
+    assert sl.split_at_extra_code("for i in a:\n    # extra code – inside a loop\n    f(i)")[1] == ""
+    cell = code(source, [stream("figure\n")])
+    cell["id"] = "fig"
+    deck = sl.lecture_cells([md("## 1. Part"), cell], set(), [sl.Note("1. Part", "x = 1", "run it")])
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    lesson, extra = shown[-2:]
+    assert lesson["source"] == "x = 1\ny = x + 1" and not lesson["outputs"] and lesson["id"] == "fig-lesson"
+    assert sl.HIDE_INPUT_TAG in extra["metadata"]["tags"] and extra["outputs"] and extra["id"] == "fig"
+    assert any(c["source"] == "run it" for c in deck)

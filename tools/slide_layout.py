@@ -18,7 +18,8 @@ The rules, which work on any notebook of the course:
   (a printed table headed ``claim | value | holds``), cells that only import, unfilled
   exercise cells (``return ...``) and the summary sheet, which is a handout, not a slide;
 * a cell marked `# extra code`, or one that only shows a course figure (`page(n)`), shows
-  only its output.
+  only its output; in the lecture decks, a cell whose `# extra code` mark comes below lesson
+  lines shows those lines, then only the output of the marked rest.
 
 In the lecture decks, besides: asserts are taken out of the code shown; a code cell longer than
 :data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
@@ -265,6 +266,27 @@ def left_out(cell: dict[str, Any]) -> str | None:
     return None
 
 
+def split_at_extra_code(source: str) -> tuple[str, str]:
+    """``source`` cut at a line marked ``# extra code`` below its first line: (lesson, extra).
+
+    A cell may run the lesson's lines and then, marked so, code that only draws: the decks show
+    the lesson's code and only the output of the rest. ``(source, "")`` when no line below the
+    first is so marked, or when either part is not plain Python on its own.
+    """
+    lines = source.splitlines()
+    marks = [i for i, line in enumerate(lines) if i > 0 and is_extra_code(line)]
+    if not marks:
+        return source, ""
+    lesson = "\n".join(lines[: marks[0]]).strip("\n")
+    extra = "\n".join(lines[marks[0]:]).strip("\n")
+    try:
+        ast.parse(lesson)
+        ast.parse(extra)
+    except SyntaxError:
+        return source, ""
+    return (lesson, extra) if lesson.strip() else (source, "")
+
+
 def split_code(source: str, max_lines: int = MAX_CODE_LINES) -> list[str] | None:
     """``source`` cut at top-level statements into runnable pieces of at most ``max_lines`` lines.
 
@@ -495,6 +517,14 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
         _tagged(cell, HIDE_INPUT_TAG)
         return [cell]
     source = strip_checks(source)
+    lesson, extra = split_at_extra_code(source)
+    if extra:  # the lesson's lines on their own, then the extra code's output with its code hidden
+        first = dict(copy.deepcopy(cell), source=lesson, outputs=[], execution_count=None)
+        if "id" in cell:
+            first["id"] = f"{cell['id']}-lesson"
+        cell["source"] = extra
+        _tagged(cell, HIDE_INPUT_TAG)
+        return _deck_group(first, section) + [cell]
     cell["source"] = source
     pieces = split_code(source)
     group: list[dict[str, Any]] = []
