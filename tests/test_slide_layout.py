@@ -39,6 +39,8 @@ def stream(text):
                         "data": {"text/plain": "Figure 19. The course on one page: ..."}}]),
      "summary sheet (a handout)"),
     (code("# extra code – helpers for the plot\ndef f():\n    pass"), "extra code without output"),
+    (code("# extra code – checks the claims\nprint(claims)",
+          [stream("the seeds differ by a few points   yes\nno median above LDA   NO\n")]), "claim table"),
 ])
 def test_cells_that_stay_off_the_slides(cell, reason):
     assert sl.left_out(cell) == reason
@@ -50,6 +52,8 @@ def test_cells_that_stay_off_the_slides(cell, reason):
     code("import numpy as np\nx = np.ones(3)"),
     code("assert x.ndim == 2\nprint(x)"),
     md("## 1. A section"),
+    code("print(answers)", [stream("is it an echo?   no\nis it a forecast?   yes\n")]),  # not extra code
+    code("# extra code – a table\nprint(t)", [stream("LSTM   0.95\nGRU   0.97   yes\n")]),
 ])
 def test_lesson_cells_stay_on(cell):
     assert sl.left_out(cell) is None

@@ -15,7 +15,8 @@ The rules, which work on any notebook of the course:
   leaves room (and its prose stays short), and start a sub-slide when it does not;
 * left out (`skip`): the set-up cell, `## Going further` and everything after it, the footer,
   and cells that are not the lesson on a slide: code that only checks (asserts), claim tables
-  (a printed table headed ``claim | value | holds``), cells that only import, unfilled
+  (a printed table headed ``claim | value | holds``, or an `# extra code` cell printing only
+  claims that end "yes" or "no"), cells that only import, unfilled
   exercise cells (``return ...``) and the summary sheet, which is a handout, not a slide;
 * a cell marked `# extra code`, or one that only shows a course figure (`page(n)`), shows
   only its output; in the lecture decks, a cell whose `# extra code` mark comes below lesson
@@ -62,6 +63,7 @@ SLIDE_WORDS_TOTAL = 90  # prose words on one slide before a sub-slide starts
 SKIP_FROM = re.compile(r"^#{1,3}\s+(\d+\.\s*)?going further", re.IGNORECASE | re.MULTILINE)
 HIDE_INPUT_TAG = "slides-hide-input"  # build_slides.py removes the input of cells so tagged
 CLAIM_TABLE = re.compile(r"^\s*claim\s*\|\s*value\s*\|\s*holds\b", re.IGNORECASE | re.MULTILINE)
+CLAIM_VERDICT = re.compile(r"\S\s{2,}(yes|no)\s*$", re.IGNORECASE)  # "a claim ...    yes"
 PLACEHOLDER = re.compile(r"^(?:[^#'\"]*(?:=|return|:)\s*|\s*)\.\.\.\s*(?:#.*)?$", re.MULTILINE)
 SUMMARY_SHEET = re.compile(r"course on one page", re.IGNORECASE)
 FIGURE_CALL = re.compile(r"\s*page\(\s*\d+[^()]*\)\s*")
@@ -244,12 +246,18 @@ def _is_import_only(source: str) -> bool:
     return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in body)
 
 
+def _is_claim_list(cell: dict[str, Any]) -> bool:
+    """True when a cell prints only checked claims, one a line, each ending "yes" or "no"."""
+    lines = [line for line in _outputs_text(cell).splitlines() if line.strip()]
+    return len(lines) >= 2 and all(CLAIM_VERDICT.search(line) for line in lines)
+
+
 def left_out(cell: dict[str, Any]) -> str | None:
     """Why a cell stays off the slides (a short reason), or None when it belongs on them."""
     source = _text(cell.get("source", ""))
     if cell.get("cell_type") != "code":
         return None
-    if CLAIM_TABLE.search(_outputs_text(cell)):
+    if CLAIM_TABLE.search(_outputs_text(cell)) or (is_extra_code(source) and _is_claim_list(cell)):
         return "claim table"
     if SUMMARY_SHEET.search(_outputs_text(cell)):
         return "summary sheet (a handout)"
