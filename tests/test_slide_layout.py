@@ -186,3 +186,15 @@ def test_extra_code_below_the_lesson_shows_the_lesson_then_only_the_output():
     assert lesson["source"] == "x = 1\ny = x + 1" and not lesson["outputs"] and lesson["id"] == "fig-lesson"
     assert sl.HIDE_INPUT_TAG in extra["metadata"]["tags"] and extra["outputs"] and extra["id"] == "fig"
     assert any(c["source"] == "run it" for c in deck)
+
+
+def test_a_caption_stays_with_its_figure_and_the_prose_after_it_may_move_on():
+    assert sl.split_caption("*Figure: a plot.*\n\nThe next point.") == ("*Figure: a plot.*", "The next point.")
+    assert sl.split_caption("*Figure: a plot.*") == ("*Figure: a plot.*", "")
+    assert sl.split_caption("**Bold** opening.\n\nMore.")[1] == ""
+    figure = code("# extra code – a plot\nplot()", [{"output_type": "display_data", "metadata": {},
+                                                     "data": {"text/plain": "<Figure>"}}])
+    text = md("*Figure: a plot.*\n\n" + "The point after the figure goes on. " * 12)
+    deck = sl.lecture_cells([md("## 1. Part"), figure, text], set())
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert [c["source"][:17] for c in shown[-2:]] == ["*Figure: a plot.*", "The point after t"]

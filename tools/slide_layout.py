@@ -27,7 +27,8 @@ In the lecture decks, besides: asserts are taken out of the code shown; a code c
 long shows only its output, its code going to the notes, unless it is a definition: that is
 shown in pieces, then run with its code hidden); an output that does not fit beside its
 code gets a sub-slide of its own; prose past :data:`SLIDE_WORDS` words is cut at a sentence or
-paragraph and the rest goes to the speaker notes.
+paragraph and the rest goes to the speaker notes; a figure's caption (an italic paragraph that
+opens a markdown cell) stays with the figure, the rest of its cell may start a sub-slide.
 
 The height estimate is deliberately simple (lines of text, code and output, and image sizes read
 from the stored PNGs); `tools/check_slides.py` measures the real decks in a browser.
@@ -63,6 +64,7 @@ SLIDE_WORDS_TOTAL = 90  # prose words on one slide before a sub-slide starts
 SKIP_FROM = re.compile(r"^#{1,3}\s+(\d+\.\s*)?going further", re.IGNORECASE | re.MULTILINE)
 HIDE_INPUT_TAG = "slides-hide-input"  # build_slides.py removes the input of cells so tagged
 CLAIM_TABLE = re.compile(r"^\s*claim\s*\|\s*value\s*\|\s*holds\b", re.IGNORECASE | re.MULTILINE)
+CAPTION = re.compile(r"\*(?!\*)[^\n]*(?<!\*)\*|_(?!_)[^\n]*(?<!_)_")  # "*Figure: ...*"
 CLAIM_VERDICT = re.compile(r"\S\s{2,}(yes|no)\s*$", re.IGNORECASE)  # "a claim ...    yes"
 PLACEHOLDER = re.compile(r"^(?:[^#'\"]*(?:=|return|:)\s*|\s*)\.\.\.\s*(?:#.*)?$", re.MULTILINE)
 SUMMARY_SHEET = re.compile(r"course on one page", re.IGNORECASE)
@@ -272,6 +274,15 @@ def left_out(cell: dict[str, Any]) -> str | None:
     if is_extra_code(source) and not cell.get("outputs"):
         return "extra code without output"
     return None
+
+
+def split_caption(source: str) -> tuple[str, str]:
+    """A markdown cell that opens with a figure's caption (a paragraph in italics) and goes on:
+    (the caption, the rest). ``(source, "")`` for any other cell."""
+    first, _, rest = source.strip().partition("\n\n")
+    if rest.strip() and CAPTION.fullmatch(first.strip()):
+        return first.strip(), rest.strip()
+    return source, ""
 
 
 def split_at_extra_code(source: str) -> tuple[str, str]:
@@ -516,6 +527,12 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
     cell.setdefault("metadata", {})["lecture"] = {"section": section}
     source = _text(cell.get("source", ""))
     if cell.get("cell_type") == "markdown":
+        caption, after = split_caption(source)
+        if after:  # the caption stays with its figure; the prose after it may start a sub-slide
+            second = dict(copy.deepcopy(cell), source=after)
+            if "id" in cell:
+                second["id"] = f"{cell['id']}-after"
+            return [dict(cell, source=caption)] + _deck_group(second, section)
         shown, rest = cut_prose(source)
         cell["source"] = shown
         return [cell] + ([_note_cell(rest)] if rest else [])
