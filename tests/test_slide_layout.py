@@ -39,6 +39,8 @@ def stream(text):
                         "data": {"text/plain": "Figure 19. The course on one page: ..."}}]),
      "summary sheet (a handout)"),
     (code("# extra code – helpers for the plot\ndef f():\n    pass"), "extra code without output"),
+    (code("# extra code – checks the claims\nprint(claims)",
+          [stream("the seeds differ by a few points   yes\nno median above LDA   NO\n")]), "claim table"),
 ])
 def test_cells_that_stay_off_the_slides(cell, reason):
     assert sl.left_out(cell) == reason
@@ -50,6 +52,8 @@ def test_cells_that_stay_off_the_slides(cell, reason):
     code("import numpy as np\nx = np.ones(3)"),
     code("assert x.ndim == 2\nprint(x)"),
     md("## 1. A section"),
+    code("print(answers)", [stream("is it an echo?   no\nis it a forecast?   yes\n")]),  # not extra code
+    code("# extra code – a table\nprint(t)", [stream("LSTM   0.95\nGRU   0.97   yes\n")]),
 ])
 def test_lesson_cells_stay_on(cell):
     assert sl.left_out(cell) is None
@@ -167,3 +171,30 @@ def test_a_loop_too_long_for_a_slide_shows_its_output_and_puts_its_code_in_the_n
     deck = sl.lecture_cells([md("## 1. Part"), code(long_def, [stream("x\n")])], set())
     fences = [c for c in deck if c["source"].startswith("```python\ndef f")]
     assert fences and all(len(c["source"].splitlines()) <= sl.MAX_CODE_LINES + 2 for c in fences)
+
+
+def test_extra_code_below_the_lesson_shows_the_lesson_then_only_the_output():
+    source = "x = 1\ny = x + 1\n\n# extra code – plots y\nplot(y)\nshow()"
+    assert sl.split_at_extra_code(source) == ("x = 1\ny = x + 1", "# extra code – plots y\nplot(y)\nshow()")
+    assert sl.split_at_extra_code("# extra code – all of it\nplot()") == ("# extra code – all of it\nplot()", "")
+    assert sl.split_at_extra_code("for i in a:\n    # extra code – inside a loop\n    f(i)")[1] == ""
+    cell = code(source, [stream("figure\n")])
+    cell["id"] = "fig"
+    deck = sl.lecture_cells([md("## 1. Part"), cell], set(), [sl.Note("1. Part", "x = 1", "run it")])
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    lesson, extra = shown[-2:]
+    assert lesson["source"] == "x = 1\ny = x + 1" and not lesson["outputs"] and lesson["id"] == "fig-lesson"
+    assert sl.HIDE_INPUT_TAG in extra["metadata"]["tags"] and extra["outputs"] and extra["id"] == "fig"
+    assert any(c["source"] == "run it" for c in deck)
+
+
+def test_a_caption_stays_with_its_figure_and_the_prose_after_it_may_move_on():
+    assert sl.split_caption("*Figure: a plot.*\n\nThe next point.") == ("*Figure: a plot.*", "The next point.")
+    assert sl.split_caption("*Figure: a plot.*") == ("*Figure: a plot.*", "")
+    assert sl.split_caption("**Bold** opening.\n\nMore.")[1] == ""
+    figure = code("# extra code – a plot\nplot()", [{"output_type": "display_data", "metadata": {},
+                                                     "data": {"text/plain": "<Figure>"}}])
+    text = md("*Figure: a plot.*\n\n" + "The point after the figure goes on. " * 12)
+    deck = sl.lecture_cells([md("## 1. Part"), figure, text], set())
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert [c["source"][:17] for c in shown[-2:]] == ["*Figure: a plot.*", "The point after t"]

@@ -15,17 +15,20 @@ The rules, which work on any notebook of the course:
   leaves room (and its prose stays short), and start a sub-slide when it does not;
 * left out (`skip`): the set-up cell, `## Going further` and everything after it, the footer,
   and cells that are not the lesson on a slide: code that only checks (asserts), claim tables
-  (a printed table headed ``claim | value | holds``), cells that only import, unfilled
+  (a printed table headed ``claim | value | holds``, or an `# extra code` cell printing only
+  claims that end "yes" or "no"), cells that only import, unfilled
   exercise cells (``return ...``) and the summary sheet, which is a handout, not a slide;
 * a cell marked `# extra code`, or one that only shows a course figure (`page(n)`), shows
-  only its output.
+  only its output; in the lecture decks, a cell whose `# extra code` mark comes below lesson
+  lines shows those lines, then only the output of the marked rest.
 
 In the lecture decks, besides: asserts are taken out of the code shown; a code cell longer than
 :data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
 long shows only its output, its code going to the notes, unless it is a definition: that is
 shown in pieces, then run with its code hidden); an output that does not fit beside its
 code gets a sub-slide of its own; prose past :data:`SLIDE_WORDS` words is cut at a sentence or
-paragraph and the rest goes to the speaker notes.
+paragraph and the rest goes to the speaker notes; a figure's caption (an italic paragraph that
+opens a markdown cell) stays with the figure, the rest of its cell may start a sub-slide.
 
 The height estimate is deliberately simple (lines of text, code and output, and image sizes read
 from the stored PNGs); `tools/check_slides.py` measures the real decks in a browser.
@@ -61,6 +64,8 @@ SLIDE_WORDS_TOTAL = 90  # prose words on one slide before a sub-slide starts
 SKIP_FROM = re.compile(r"^#{1,3}\s+(\d+\.\s*)?going further", re.IGNORECASE | re.MULTILINE)
 HIDE_INPUT_TAG = "slides-hide-input"  # build_slides.py removes the input of cells so tagged
 CLAIM_TABLE = re.compile(r"^\s*claim\s*\|\s*value\s*\|\s*holds\b", re.IGNORECASE | re.MULTILINE)
+CAPTION = re.compile(r"\*(?!\*)[^\n]*(?<!\*)\*|_(?!_)[^\n]*(?<!_)_")  # "*Figure: ...*"
+CLAIM_VERDICT = re.compile(r"\S\s{2,}(yes|no)\s*$", re.IGNORECASE)  # "a claim ...    yes"
 PLACEHOLDER = re.compile(r"^(?:[^#'\"]*(?:=|return|:)\s*|\s*)\.\.\.\s*(?:#.*)?$", re.MULTILINE)
 SUMMARY_SHEET = re.compile(r"course on one page", re.IGNORECASE)
 FIGURE_CALL = re.compile(r"\s*page\(\s*\d+[^()]*\)\s*")
@@ -243,12 +248,18 @@ def _is_import_only(source: str) -> bool:
     return bool(body) and all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in body)
 
 
+def _is_claim_list(cell: dict[str, Any]) -> bool:
+    """True when a cell prints only checked claims, one a line, each ending "yes" or "no"."""
+    lines = [line for line in _outputs_text(cell).splitlines() if line.strip()]
+    return len(lines) >= 2 and all(CLAIM_VERDICT.search(line) for line in lines)
+
+
 def left_out(cell: dict[str, Any]) -> str | None:
     """Why a cell stays off the slides (a short reason), or None when it belongs on them."""
     source = _text(cell.get("source", ""))
     if cell.get("cell_type") != "code":
         return None
-    if CLAIM_TABLE.search(_outputs_text(cell)):
+    if CLAIM_TABLE.search(_outputs_text(cell)) or (is_extra_code(source) and _is_claim_list(cell)):
         return "claim table"
     if SUMMARY_SHEET.search(_outputs_text(cell)):
         return "summary sheet (a handout)"
@@ -263,6 +274,36 @@ def left_out(cell: dict[str, Any]) -> str | None:
     if is_extra_code(source) and not cell.get("outputs"):
         return "extra code without output"
     return None
+
+
+def split_caption(source: str) -> tuple[str, str]:
+    """A markdown cell that opens with a figure's caption (a paragraph in italics) and goes on:
+    (the caption, the rest). ``(source, "")`` for any other cell."""
+    first, _, rest = source.strip().partition("\n\n")
+    if rest.strip() and CAPTION.fullmatch(first.strip()):
+        return first.strip(), rest.strip()
+    return source, ""
+
+
+def split_at_extra_code(source: str) -> tuple[str, str]:
+    """``source`` cut at a line marked ``# extra code`` below its first line: (lesson, extra).
+
+    A cell may run the lesson's lines and then, marked so, code that only draws: the decks show
+    the lesson's code and only the output of the rest. ``(source, "")`` when no line below the
+    first is so marked, or when either part is not plain Python on its own.
+    """
+    lines = source.splitlines()
+    marks = [i for i, line in enumerate(lines) if i > 0 and is_extra_code(line)]
+    if not marks:
+        return source, ""
+    lesson = "\n".join(lines[: marks[0]]).strip("\n")
+    extra = "\n".join(lines[marks[0]:]).strip("\n")
+    try:
+        ast.parse(lesson)
+        ast.parse(extra)
+    except SyntaxError:
+        return source, ""
+    return (lesson, extra) if lesson.strip() else (source, "")
 
 
 def split_code(source: str, max_lines: int = MAX_CODE_LINES) -> list[str] | None:
@@ -486,6 +527,12 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
     cell.setdefault("metadata", {})["lecture"] = {"section": section}
     source = _text(cell.get("source", ""))
     if cell.get("cell_type") == "markdown":
+        caption, after = split_caption(source)
+        if after:  # the caption stays with its figure; the prose after it may start a sub-slide
+            second = dict(copy.deepcopy(cell), source=after)
+            if "id" in cell:
+                second["id"] = f"{cell['id']}-after"
+            return [dict(cell, source=caption)] + _deck_group(second, section)
         shown, rest = cut_prose(source)
         cell["source"] = shown
         return [cell] + ([_note_cell(rest)] if rest else [])
@@ -495,6 +542,14 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
         _tagged(cell, HIDE_INPUT_TAG)
         return [cell]
     source = strip_checks(source)
+    lesson, extra = split_at_extra_code(source)
+    if extra:  # the lesson's lines on their own, then the extra code's output with its code hidden
+        first = dict(copy.deepcopy(cell), source=lesson, outputs=[], execution_count=None)
+        if "id" in cell:
+            first["id"] = f"{cell['id']}-lesson"
+        cell["source"] = extra
+        _tagged(cell, HIDE_INPUT_TAG)
+        return _deck_group(first, section) + [cell]
     cell["source"] = source
     pieces = split_code(source)
     group: list[dict[str, Any]] = []
