@@ -177,6 +177,7 @@ def sidebar_problems(page) -> list[str]:
             page.locator(f"{dialog}[open]").wait_for(state="detached", timeout=3_000)
         except Exception:
             problems.append(f"Escape does not close the {kind} sidebar")
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # no focus ring in shots
     return problems
 
 
