@@ -47,6 +47,7 @@ html_theme_options = {
 html_context = {"default_mode": "auto"}
 html_static_path = ["_static"]
 html_css_files = ["course.css"]
+html_js_files = ["course.js"]  # the sidebar buttons on a phone; figures open full size
 html_copy_source = False
 html_show_sourcelink = False
 html_show_copyright = False

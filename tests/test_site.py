@@ -133,3 +133,18 @@ def test_the_built_book_loads_nothing_from_the_web_and_its_links_resolve(tmp_pat
     assert problems == []
     assert (out / "_static" / "mathjax" / "tex-svg.js").is_file()
     assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == [e.file for e in COURSE.entries]
+
+
+def test_the_hidden_top_bars_sidebar_buttons_have_a_stand_in():
+    """course.css hides the theme's top bar, and the theme's scripts listen only to the sidebar
+    buttons in it (the first in the page); book/_static/course.js, loaded by book/conf.py, passes
+    the visible buttons' clicks on. tools/check_site.py clicks them at 390 px in Chromium."""
+    import runpy
+
+    book = Path(build_site.__file__).resolve().parent.parent / "book"
+    css = re.sub(r"/\*.*?\*/", "", (book / "_static" / "course.css").read_text(), flags=re.S)
+    if not re.search(r"\.bd-header\s*\{\s*display:\s*none", css):
+        return  # the theme's own buttons are visible
+    assert "course.js" in runpy.run_path(str(book / "conf.py")).get("html_js_files", [])
+    script = (book / "_static" / "course.js").read_text()
+    assert '".primary-toggle"' in script and '".secondary-toggle"' in script

@@ -10,7 +10,10 @@ For each page, at 390 px (a phone) and at 1280 px wide:
   * every <img> has alt text (not empty, not a file name);
   * headings go down one level at a time, from one h1;
   * every link has words that say where it goes ("#" heading anchors aside);
-  * prose lines hold at most 85 characters (the book's CSS aims at 75).
+  * prose lines hold at most 82 characters, counted where the browser breaks the line
+    (the book's CSS aims at 75); at 1280 px a 90-character code line fits the column;
+  * a display equation wider than its column scrolls in its own box, never cut off;
+  * at 390 px the visible sidebar buttons open the contents and the on-page contents.
 Then every internal link and #anchor must resolve to a file and an id in it, the search
 page must find "LSTM", and the maths must have been typeset.
 
@@ -35,26 +38,44 @@ from browser import chromium_path, launch, refuse_network  # noqa: E402
 
 WIDTHS = (390, 1280)
 HEIGHT = 844
-MAX_PROSE_CHARS = 85
+MAX_PROSE_CHARS = 82  # letters on a line; the CSS aims at about 70 (80 in italics)
 GENERIC_LINK_TEXT = {"here", "click here", "link", "this", "more", "read more", "this link"}
 
 # Run inside each page: everything the checks need, measured the way a reader sees it.
 MEASURE = """() => {
   const article = document.querySelector("article.bd-article") || document.body;
-  const zero = document.createElement("span");
-  zero.textContent = "0"; zero.style.visibility = "hidden"; article.appendChild(zero);
+  // Characters on a paragraph's first line, counted where the browser broke it (0 when the
+  // paragraph is one line, which says nothing about the column's width).
+  const range = document.createRange();
+  const firstLine = p => {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let top = null, count = 0, node;
+    while ((node = walker.nextNode())) {
+      if (node.parentElement.closest("mjx-container")) continue;
+      for (let i = 0; i < node.length; i++) {
+        range.setStart(node, i); range.setEnd(node, i + 1);
+        const box = range.getClientRects()[0];
+        if (!box) continue;
+        if (top === null) top = box.top;
+        else if (box.top > top + box.height / 2) return count;
+        count++;
+      }
+    }
+    return 0;
+  };
   let widest = {chars: 0, text: ""};
   for (const p of article.querySelectorAll("p, li")) {
-    if (p.closest("pre, table, .cell_output, .output")) continue;
-    const style = getComputedStyle(p);
-    zero.style.font = style.font;
-    const chars = (p.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight))
-                  / zero.getBoundingClientRect().width;
-    if (chars > widest.chars && p.textContent.trim().length > 100) {
-      widest = {chars: chars, text: p.textContent.trim().slice(0, 50)};
-    }
+    if (p.closest("pre, table, .cell_output, .output") || p.textContent.trim().length < 100) continue;
+    const chars = firstLine(p);
+    if (chars > widest.chars) widest = {chars: chars, text: p.textContent.trim().slice(0, 50)};
   }
-  zero.remove();
+  // A display equation must fit its column or scroll in its own box (never be cut off).
+  const wideMaths = [...article.querySelectorAll('mjx-container[display="true"]')].filter(m => {
+    const drawn = (m.querySelector("svg") || m).getBoundingClientRect().width;
+    const column = m.parentElement.clientWidth;
+    const scrolls = ["auto", "scroll"].includes(getComputedStyle(m).overflowX);
+    return drawn > column + 1 && !(scrolls && m.getBoundingClientRect().width <= column + 1);
+  }).map(m => `${Math.round((m.querySelector("svg") || m).getBoundingClientRect().width)} px`);
   // An element sticking out of the window widens the page unless a box around it scrolls or clips.
   const clipped = e => {
     for (let a = e.parentElement; a; a = a.parentElement) {
@@ -82,6 +103,10 @@ MEASURE = """() => {
              .map(a => ({href: a.href, raw: a.getAttribute("href"), name: name(a)})),
     ids: [...document.querySelectorAll("[id], a[name]")].map(e => e.id || e.getAttribute("name")),
     widest: widest,
+    wide_maths: wideMaths,
+    // code lines wider than the column (a 90-character line must fit at 1280 px)
+    wide_code: [...article.querySelectorAll("div.cell_input pre")]
+                 .map(p => p.scrollWidth - p.clientWidth).filter(d => d > 1),
     maths: document.querySelectorAll("span.math, div.math").length,
     typeset: document.querySelectorAll("mjx-container").length,
     math_errors: document.querySelectorAll("mjx-merror, [data-mjx-error]").length,
@@ -130,6 +155,32 @@ def wait_for_maths(page) -> None:
         page.evaluate("MathJax.startup.promise")
 
 
+def sidebar_problems(page) -> list[str]:
+    """On a narrow screen the visible sidebar buttons open the contents and the on-page
+    contents, and Escape closes them (the theme's scripts listen to the first such button
+    in the page, which the book's CSS hides; book/_static/course.js passes clicks on)."""
+    problems = []
+    for kind, dialog in (("primary", "#pst-primary-sidebar-modal"), ("secondary", "#pst-secondary-sidebar-modal")):
+        button = page.locator(f".{kind}-toggle:visible")
+        if not button.count():
+            if kind == "primary":
+                problems.append("no visible button opens the contents sidebar")
+            continue
+        button.first.click()
+        try:
+            page.locator(f"{dialog}[open] a").first.wait_for(state="visible", timeout=3_000)
+        except Exception:  # Playwright's TimeoutError
+            problems.append(f"the {kind} sidebar button does not open its sidebar")
+            continue
+        page.keyboard.press("Escape")
+        try:
+            page.locator(f"{dialog}[open]").wait_for(state="detached", timeout=3_000)
+        except Exception:
+            problems.append(f"Escape does not close the {kind} sidebar")
+    page.evaluate("document.activeElement && document.activeElement.blur()")  # no focus ring in shots
+    return problems
+
+
 def check_page(browser, page_path: Path, shots: Path | None, full_dark: bool = False) -> tuple[list[str], dict]:
     """Load one page once and check it at every width, light then dark; screenshot each view.
 
@@ -159,8 +210,13 @@ def check_page(browser, page_path: Path, shots: Path | None, full_dark: bool = F
                 view += heading_problems(result["headings"]) + link_text_problems(result["links"])
                 view += image_problems(result["images"])
                 if width >= 1280 and result["widest"]["chars"] > MAX_PROSE_CHARS:
-                    view.append(f"prose {result['widest']['chars']:.0f} characters wide: "
+                    view.append(f"prose {result['widest']['chars']:.0f} characters a line: "
                                 f"{result['widest']['text']!r}")
+                if width >= 1280 and result["wide_code"]:
+                    view.append(f"{len(result['wide_code'])} code cells wider than the column "
+                                f"(by up to {max(result['wide_code'])} px)")
+                view += [f"display equation {w} wide, cut off at the column's edge"
+                         for w in result["wide_maths"]]
                 if result["maths"] and (result["typeset"] == 0 or result["math_errors"]):
                     view.append(f"maths not typeset ({result['maths']} formulas, "
                                 f"{result['math_errors']} errors)")
@@ -169,6 +225,8 @@ def check_page(browser, page_path: Path, shots: Path | None, full_dark: bool = F
             if shots is not None:
                 page.screenshot(path=str(shots / f"{page_path.stem}-{width}-{scheme}.png"),
                                 full_page=scheme == "light" or full_dark)
+            if scheme == "light" and width < 992:
+                problems += [f"at {width} px: {problem}" for problem in sidebar_problems(page)]
     page.close()
     return list(dict.fromkeys(problems)), found
 
