@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -117,7 +118,8 @@ def check_deck(browser, deck: Path, shots: Path) -> tuple[list[dict], list[str]]
     page.wait_for_function("!window.MathJax || !MathJax.Hub || MathJax.Hub.queue.pending === 0",
                            timeout=60_000)
     indices = page.evaluate("Reveal.getSlides().map(s => Reveal.getIndices(s))")
-    shots.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(shots, ignore_errors=True)  # no stale screenshots from an earlier, longer deck
+    shots.mkdir(parents=True)
     for number, index in enumerate(indices, start=1):
         page.evaluate(f"Reveal.slide({index['h']}, {index.get('v') or 0})")
         page.wait_for_timeout(400)  # the deck fits a tall slide again 250 ms after showing it
