@@ -32,6 +32,9 @@ def stream(text):
     (code("import numpy as np\nfrom keras import layers  # the layers"), "imports only"),
     (code("assert x == 1\nassert y > 0, 'y'"), "checks only"),
     (code("for v in values:\n    assert v > 0"), "checks only"),
+    (code("x = f()\nassert x > 0"), "checks only"),  # what is left prints nothing
+    (code("assert abs(a - b) < 1e-3\nprint('matches Keras within 0.001')",
+          [stream("matches Keras within 0.001\n")]), "checks only"),  # only a fixed sentence
     (code("def answer():\n    return ...  # your answer: an int\n\n\nex.check(answer)"), "exercise to fill in"),
     (code("scale = ...       # the factor"), "exercise to fill in"),
     (code("show(claims)", [stream("claim   | value | holds\nx | 1 | yes\n")]), "claim table"),
@@ -50,7 +53,7 @@ def test_cells_that_stay_off_the_slides(cell, reason):
     code("x = np.zeros((2, 3))\nprint(x.shape)"),
     code("y = x[..., 0]"),  # an Ellipsis in an index is not an exercise
     code("import numpy as np\nx = np.ones(3)"),
-    code("assert x.ndim == 2\nprint(x)"),
+    code("assert x.ndim == 2\nprint(x)", [stream("[1 2]\n")]),  # its output shows
     md("## 1. A section"),
     code("print(answers)", [stream("is it an echo?   no\nis it a forecast?   yes\n")]),  # not extra code
     code("# extra code – a table\nprint(t)", [stream("LSTM   0.95\nGRU   0.97   yes\n")]),
@@ -144,7 +147,7 @@ def test_every_deck_keeps_to_the_rules(entry):
                 problems.append(f"placeholder shown: {source[:50]!r}")
         prose = sum(sl.prose_words(b) for b in sl._blocks(source) if not sl._is_visual(b))
         if cell["cell_type"] == "markdown" and not cell["metadata"].get("lecture", {}).get("note") \
-                and prose > sl.SLIDE_WORDS + 10:  # a first sentence is never cut
+                and prose > sl.SLIDE_WORDS_TOTAL + 30:  # a list or a summary is cut between blocks
             problems.append(f"{prose} words of prose on a slide: {source[:50]!r}")
         if cell["cell_type"] == "code" and sl.CLAIM_TABLE.search(sl._outputs_text(cell)):
             problems.append("claim table shown")
@@ -198,3 +201,46 @@ def test_a_caption_stays_with_its_figure_and_the_prose_after_it_may_move_on():
     deck = sl.lecture_cells([md("## 1. Part"), figure, text], set())
     shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
     assert [c["source"][:17] for c in shown[-2:]] == ["*Figure: a plot.*", "The point after t"]
+
+
+def test_a_cell_with_checks_shows_only_its_output_and_its_code_goes_to_the_notes():
+    cell = code("gap = f(x)\nassert gap < 0.1\nprint(f'largest gap {gap:.4f}')",
+                [stream("largest gap 0.0003\n")])
+    cell["id"] = "checked"
+    assert sl.has_checks(cell["source"]) and not sl.has_checks("def f(x):\n    assert x\n    return x")
+    deck = sl.lecture_cells([md("## 1. Part"), cell], set())
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert sl.HIDE_INPUT_TAG in shown[-1]["metadata"]["tags"] and shown[-1]["outputs"]
+    notes = [c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+    assert any("assert gap < 0.1" in n for n in notes)
+
+
+def test_a_plot_gets_a_sub_slide_of_its_own():
+    plot = {"output_type": "display_data", "metadata": {}, "data": {"image/png": "iVBORw0KGgo=",
+                                                                    "text/plain": "<Figure>"}}
+    cell = code("x = 1\nprint(x)\nplot(x)", [stream("1\n"), plot])
+    cell["id"] = "p"
+    deck = sl.lecture_cells([md("## 1. Part"), cell], set())
+    shown = [c for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert shown[-2]["outputs"] == [stream("1\n")] and shown[-1]["outputs"] == [plot]
+    assert shown[-1]["metadata"]["slideshow"]["slide_type"] == "subslide"
+    assert sl.HIDE_INPUT_TAG in shown[-1]["metadata"]["tags"]
+
+
+def test_prose_is_never_cut_right_after_a_colon():
+    intro = "Some words that open the cell and say a little. " * 4
+    source = f"{intro}\n\nThree things to notice:\n\n- one thing\n- another thing\n- a third\n\nMore. " * 1
+    shown, notes = sl.cut_prose(source + "\n\n" + "Detail for the notes. " * 20, max_words=40)
+    assert not shown.rstrip(" …").endswith(":")
+    assert "- a third" in shown or "Three things" not in shown
+    long_list = "\n".join(f"- item {i} " + "word " * 15 for i in range(8))
+    shown, notes = sl.cut_prose(f"{intro}\n\nWhat the seeds show:\n\n{long_list}", max_words=40)
+    assert not shown.rstrip(" …").endswith(":") and "What the seeds show:" in notes
+
+
+def test_a_summary_keeps_every_bullet_on_its_slides():
+    bullets = "\n".join(f"- point {i}: " + "word " * 20 for i in range(6))
+    deck = sl.lecture_cells([md("## 9. Summary"), md(bullets)], set())
+    shown = "\n".join(c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes")
+    assert all(f"- point {i}:" in shown for i in range(6))
+    assert not [c for c in deck if c["metadata"]["slideshow"]["slide_type"] == "notes"]

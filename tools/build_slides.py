@@ -130,7 +130,7 @@ def live_copy(deck):
         lecture = cell.metadata.get("lecture", {})
         if lecture.get("output_of") is not None and cells:
             owner = next((c for c in reversed(cells) if c.get("id") == lecture["output_of"]), cells[-1])
-            owner.outputs = cell.outputs  # live, the output appears under its code
+            owner.outputs = owner.outputs + cell.outputs  # live, the output appears under its code
             continue
         if HIDE_INPUT_TAG in cell.metadata.get("tags", []):
             cell.metadata["tags"] = [t for t in cell.metadata["tags"] if t != HIDE_INPUT_TAG]

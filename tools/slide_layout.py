@@ -54,7 +54,7 @@ OUTPUT_LINE, OUTPUT_CHARS = 25, 100  # text output: 20 px monospace
 CAPTION_LINE, CAPTION_CHARS = 32, 88  # a figure's caption: 24 px, at most 1040 px wide
 CELL_GAP = 18
 IMAGE_MAX_HEIGHT, IMAGE_MAX_WIDTH = 470, 1180
-PLOT_HEIGHT = 440  # a plot an output holds, scaled to this height so that its labels read
+PLOT_HEIGHT = 580  # a plot, on a sub-slide of its own, scaled to the slide's full width or height
 FIGURE_MAX_HEIGHT = 400  # a course figure (page(n)), whose caption needs room below it
 HEADING = {1: 76, 2: 64, 3: 52}
 MAX_CODE_LINES = 15  # code lines on one slide
@@ -240,6 +240,43 @@ def strip_checks(source: str) -> str:
     return text
 
 
+def has_checks(source: str) -> bool:
+    """True when ``source`` runs an assert outside a function or class it defines."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return bool(re.search(r"^\s*assert\b", source, re.MULTILINE))
+
+    def visit(nodes: list[ast.stmt]) -> bool:
+        for node in nodes:
+            if isinstance(node, ast.Assert):
+                return True
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for name in ("body", "orelse", "finalbody", "handlers"):
+                block = getattr(node, name, None)
+                if isinstance(block, list) and visit(block):
+                    return True
+        return False
+
+    return visit(tree.body)
+
+
+def _fixed_output(cell: dict[str, Any]) -> bool:
+    """True when every line a cell printed is a string written out in its code (a fixed
+    sentence such as "matches Keras within 1e-4"), so the output says nothing the code computed."""
+    lines = [line.strip() for line in _outputs_text(cell).splitlines() if line.strip()]
+    if not lines or any("image/png" in o.get("data", {}) for o in cell.get("outputs", [])):
+        return False
+    try:
+        tree = ast.parse(_text(cell.get("source", "")))
+    except SyntaxError:
+        return False
+    constants = {n.value.strip() for n in ast.walk(tree)
+                 if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return all(line in constants for line in lines)
+
+
 def _is_import_only(source: str) -> bool:
     try:
         body = ast.parse(source).body
@@ -271,6 +308,8 @@ def left_out(cell: dict[str, Any]) -> str | None:
         return "imports only"
     if not strip_checks(source).strip():
         return "checks only"
+    if has_checks(source) and (not cell.get("outputs") or _fixed_output(cell)):
+        return "checks only"  # what is left prints nothing, or only fixed sentences about a check
     if is_extra_code(source) and not cell.get("outputs"):
         return "extra code without output"
     return None
@@ -437,7 +476,62 @@ def cut_prose(source: str, max_words: int = SLIDE_WORDS) -> tuple[str, str]:
             shown.append(text)
         else:
             notes.append(block)
+    return _no_open_colon(shown, notes, max_words)
+
+
+_ITEM = re.compile(r"\s*([-*+]|\d+[.)])\s")
+
+
+def _no_open_colon(shown: list[str], notes: list[str], max_words: int) -> tuple[str, str]:
+    """Never leave a slide on a sentence that ends in a colon: the list it announces comes along
+    (while the slide stays within twice ``max_words``), or the sentence goes to the notes too."""
+    def opens(block: str) -> bool:
+        return not _is_visual(block) and block.rstrip().rstrip("…").rstrip().endswith(":")
+
+    while shown and notes and opens(shown[-1]):
+        items = []
+        for block in notes:
+            if not _ITEM.match(block):
+                break
+            items.append(block)
+        prose = [b for b in shown if not _is_visual(b)]
+        words = sum(prose_words(b) for b in prose + items)
+        if items and (words <= 2 * max_words or len(prose) == 1):
+            shown += items  # the list the sentence announces
+            notes = notes[len(items):]
+            break
+        if len(prose) == 1 and not shown[-1].endswith(" …"):
+            break  # nothing before the sentence to end the slide on
+        last = shown.pop()
+        if last.endswith(" …"):  # a paragraph cut at a sentence: cut it a sentence earlier
+            sentences = _SENTENCE_END.split(last[:-2])
+            if len(sentences) > 1:
+                shown.append(" ".join(sentences[:-1]) + " …")
+            notes[0] = sentences[-1] + " " + notes[0]
+        else:
+            notes.insert(0, last)
     return "\n\n".join(shown), "\n\n".join(notes)
+
+
+def keeps_all_prose(section: str) -> bool:
+    """A summary or a verdict is the point of its slides: none of its prose goes to the notes."""
+    return bool(re.search(r"\b(summary|verdict|conclusions?)\b", section, re.IGNORECASE))
+
+
+def split_prose(source: str, max_words: int = SLIDE_WORDS_TOTAL) -> list[str]:
+    """A markdown cell cut between blocks into pieces of about ``max_words`` words of prose,
+    each for a sub-slide; a block that ends in a colon stays with what follows it."""
+    pieces: list[list[str]] = [[]]
+    words = 0
+    for block in _blocks(source):
+        count = 0 if _is_visual(block) else prose_words(block)
+        last = pieces[-1]
+        if last and words + count > max_words and not last[-1].rstrip().endswith(":"):
+            pieces.append([])
+            words = 0
+        pieces[-1].append(block)
+        words += count
+    return ["\n\n".join(piece) for piece in pieces if piece]
 
 
 # --- slide types --------------------------------------------------------------------------------
@@ -521,6 +615,29 @@ def _tagged(cell: dict[str, Any], tag: str) -> None:
         tags.append(tag)
 
 
+def _is_plot(output: dict[str, Any]) -> bool:
+    return "image/png" in output.get("data", {})
+
+
+def _plots_apart(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
+    """``cell``, and its plots on a sub-slide of their own when it shows anything besides them,
+    so that a plot is drawn as large as the slide allows (:data:`PLOT_HEIGHT`)."""
+    outputs = cell.get("outputs") or []
+    plots = [o for o in outputs if _is_plot(o)]
+    code_shown = bool(_text(cell.get("source", "")).strip()) and not _hides_input(cell)
+    if not plots or (len(plots) == len(outputs) and not code_shown):
+        return [cell]
+    figure = copy.deepcopy(cell)
+    figure["outputs"] = plots
+    figure["metadata"]["lecture"] = {"section": section, "new_slide": True, "output_of": cell.get("id")}
+    figure.pop("id", None)
+    _tagged(figure, HIDE_INPUT_TAG)
+    cell["outputs"] = [o for o in outputs if not _is_plot(o)]
+    if not cell["outputs"] and not code_shown:
+        return [figure]
+    return [cell, figure]
+
+
 def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
     """The deck cells one notebook cell becomes."""
     cell = copy.deepcopy(cell)
@@ -533,14 +650,27 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
             if "id" in cell:
                 second["id"] = f"{cell['id']}-after"
             return [dict(cell, source=caption)] + _deck_group(second, section)
-        shown, rest = cut_prose(source)
-        cell["source"] = shown
-        return [cell] + ([_note_cell(rest)] if rest else [])
+        # A summary or a verdict keeps every bullet; a sentence ending in a colon keeps its list.
+        shown, rest = (source, "") if keeps_all_prose(section) else cut_prose(source)
+        pieces = split_prose(shown) if prose_words(shown) > SLIDE_WORDS_TOTAL else [shown]
+        group = []
+        for i, piece in enumerate(pieces):  # long ones over sub-slides
+            part = copy.deepcopy(cell) if i == 0 else _new_cell("markdown", piece)
+            part["source"] = piece
+            part["metadata"]["lecture"] = {"section": section, "new_slide": i > 0}
+            if "id" in cell and i:
+                part["id"] = f"{cell['id']}-part{i}"
+            group.append(part)
+        return group + ([_note_cell(rest)] if rest else [])
     if cell.get("cell_type") != "code" or left_out(cell):
         return [cell]
     if is_extra_code(source):
         _tagged(cell, HIDE_INPUT_TAG)
-        return [cell]
+        return _plots_apart(cell, section)
+    if has_checks(source):  # a check's leftovers make no lesson: its output only, its code in the notes
+        _tagged(cell, HIDE_INPUT_TAG)
+        note = f"The code of this output checks what it shows; in the notebook:\n\n```python\n{source}\n```"
+        return _plots_apart(cell, section) + [_note_cell(note)]
     source = strip_checks(source)
     lesson, extra = split_at_extra_code(source)
     if extra:  # the lesson's lines on their own, then the extra code's output with its code hidden
@@ -549,7 +679,7 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
             first["id"] = f"{cell['id']}-lesson"
         cell["source"] = extra
         _tagged(cell, HIDE_INPUT_TAG)
-        return _deck_group(first, section) + [cell]
+        return _deck_group(first, section) + _plots_apart(cell, section)
     cell["source"] = source
     pieces = split_code(source)
     group: list[dict[str, Any]] = []
@@ -558,7 +688,7 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
         _tagged(cell, HIDE_INPUT_TAG)
         note = (f"The code of this output ({len(source.splitlines())} lines, one statement) is too "
                 f"long for a slide; walk through it in the notebook:\n\n```python\n{source}\n```")
-        return [cell, _note_cell(note)]
+        return _plots_apart(cell, section) + [_note_cell(note)]
     if pieces is None:  # a long definition with no output: shown in pieces, run hidden
         for i, piece in enumerate(show_in_pieces(source)):
             group.append(_new_cell("markdown", f"```python\n{piece}\n```",
@@ -574,6 +704,8 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
             part["id"] = cell["id"] if i == len(pieces) - 1 else f"{cell['id']}-piece{i}"
         group.append(part)
     last = group[-1]
+    if any(_is_plot(o) for o in last.get("outputs", [])):
+        return group[:-1] + _plots_apart(last, section)
     code_only = dict(last, outputs=[])
     if last.get("outputs") and cell_height(last) > SLIDE_HEIGHT and cell_height(code_only) < SLIDE_HEIGHT:
         output = copy.deepcopy(last)
