@@ -553,12 +553,14 @@ def _pack(cells: list, skip_ids: set[str] = frozenset()) -> None:
         shown_code = cell.get("cell_type") == "code" and not (is_extra_code(source) or _hides_input(cell))
         cell_lines = len(source.splitlines()) if shown_code else 0
         forced = meta.get("lecture", {}).get("new_slide", False)
+        # a summary's or verdict's bullets fill their slides (the height still limits them)
+        word_limit = SLIDE_WORDS_TOTAL * (2 if keeps_all_prose(meta.get("lecture", {}).get("section", "")) else 1)
         if skipping or cell.get("id") in skip_ids or left_out(cell):
             kind = "skip"
         elif position == 0 or (is_markdown and re.match(r"#{1,2}\s", source.lstrip())):
             kind, used, words, lines = "slide", height, cell_words, cell_lines
         elif (is_markdown and re.match(r"###\s", source.lstrip())) or forced \
-                or used + height > SLIDE_HEIGHT or words + cell_words > SLIDE_WORDS_TOTAL \
+                or used + height > SLIDE_HEIGHT or words + cell_words > word_limit \
                 or lines + cell_lines > MAX_CODE_LINES:
             kind, used, words, lines = "subslide", height, cell_words, cell_lines
         else:
@@ -657,7 +659,7 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
         for i, piece in enumerate(pieces):  # long ones over sub-slides
             part = copy.deepcopy(cell) if i == 0 else _new_cell("markdown", piece)
             part["source"] = piece
-            part["metadata"]["lecture"] = {"section": section, "new_slide": i > 0}
+            part["metadata"]["lecture"] = {"section": section, "new_slide": i > 0 and not keeps_all_prose(section)}
             if "id" in cell and i:
                 part["id"] = f"{cell['id']}-part{i}"
             group.append(part)
