@@ -22,7 +22,11 @@ The rules, which work on any notebook of the course:
   only its output; in the lecture decks, a cell whose `# extra code` mark comes below lesson
   lines shows those lines, then only the output of the marked rest.
 
-In the lecture decks, besides: asserts are taken out of the code shown; a code cell longer than
+In the lecture decks, besides: a cell that checks (asserts) shows only its output, its code going
+to the notes, and stays out when it prints nothing or only fixed sentences written in its code; a
+plot gets a sub-slide of its own, the slide's full width up to its height; prose is never cut
+right after a sentence ending in a colon, and a Summary or verdict section keeps every bullet on
+its slides; a code cell longer than
 :data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
 long shows only its output, its code going to the notes, unless it is a definition: that is
 shown in pieces, then run with its code hidden); an output that does not fit beside its
