@@ -182,7 +182,7 @@ def check_eight_quarters(answer: tuple[int, float]) -> Verdict:
                            "mae_by_step(forecasts['last value'][0]) after the rerun.")
 
 
-def _wrong_answers() -> dict[str, list[Any]]:
+def _wrong_values() -> dict[str, list[Any]]:
     windows_8, errors_8 = _last_value_errors(_MACRO_N_OUT)
     windows_4, errors_4 = _last_value_errors(4)
     return {
@@ -199,4 +199,4 @@ def _wrong_answers() -> dict[str, list[Any]]:
 #: Answers a learner may give that are wrong, each as the arguments of its check, which
 #: must call every one of them wrong (tests/test_exercise_checks_never_raise.py).
 WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
-    name: [(answer,) for answer in answers] for name, answers in _wrong_answers().items()}
+    name: [(answer,) for answer in answers] for name, answers in _wrong_values().items()}

@@ -199,7 +199,7 @@ def check_peak_lag(lag: int) -> Verdict:
     return feedback(False, "write the forecast's change x̂_t - x̂_{t-1} in terms of true values.")
 
 
-def _wrong_answers() -> dict[str, list[Any]]:
+def _wrong_values() -> dict[str, list[Any]]:
     (_, test_24), (val_12, test_12) = _ar_maes(24), _ar_maes(12)
     return {
         "check_scale_on_training": [
@@ -219,4 +219,4 @@ def _wrong_answers() -> dict[str, list[Any]]:
 #: Answers a learner may give that are wrong, each as the arguments of its check, which
 #: must call every one of them wrong (tests/test_exercise_checks_never_raise.py).
 WRONG_ANSWERS: dict[str, list[tuple[Any, ...]]] = {
-    name: [(answer,) for answer in answers] for name, answers in _wrong_answers().items()}
+    name: [(answer,) for answer in answers] for name, answers in _wrong_values().items()}
