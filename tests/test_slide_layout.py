@@ -244,3 +244,24 @@ def test_a_summary_keeps_every_bullet_on_its_slides():
     shown = "\n".join(c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes")
     assert all(f"- point {i}:" in shown for i in range(6))
     assert not [c for c in deck if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+
+
+def test_a_list_stays_whole_on_its_slides():
+    intro = "The shape of the input, one word after another in this sentence. " * 6
+    items = [f"- item {i}: a dimension of the tensor that the layer reads" for i in range(8)]
+    source = "\n".join([intro, ""] + items)
+    deck = sl.lecture_cells([md("# Title"), md("## 1. Part"), md(source)], set())
+    shown = "\n".join(c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes")
+    notes = "\n".join(c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] == "notes")
+    assert all(item in shown for item in items) and "item" not in notes
+    assert sl.slide_count(deck, {"1. Part"}) >= 2  # too long for one slide: split between items
+
+
+def test_a_colon_before_a_cell_left_out_goes_to_the_notes():
+    check = code("assert 1 + 1 == 2", [])
+    cells = [md("# Title"), md("## 1. Part"), md("Our result is 2. It agrees with ours:"), check]
+    deck = sl.lecture_cells(cells, set())
+    shown = [c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] not in ("notes", "skip")]
+    notes = [c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+    assert "Our result is 2." in shown and "It agrees with ours:" in notes
+    assert not any(s.rstrip().endswith(":") for s in shown)

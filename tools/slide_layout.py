@@ -25,8 +25,10 @@ The rules, which work on any notebook of the course:
 In the lecture decks, besides: a cell that checks (asserts) shows only its output, its code going
 to the notes, and stays out when it prints nothing or only fixed sentences written in its code; a
 plot gets a sub-slide of its own, the slide's full width up to its height; prose is never cut
-right after a sentence ending in a colon, and a Summary or verdict section keeps every bullet on
-its slides; a code cell longer than
+right after a sentence ending in a colon, a Summary or verdict section keeps every bullet on
+its slides and no cell's list goes to the notes (a long one is split over sub-slides between
+items); a slide does not end on a sentence with a colon when the cell it announces stays out
+(that sentence goes to the notes); a code cell longer than
 :data:`MAX_CODE_LINES` is split at statement boundaries over sub-slides (a single statement that
 long shows only its output, its code going to the notes, unless it is a definition: that is
 shown in pieces, then run with its code hidden); an output that does not fit beside its
@@ -524,13 +526,15 @@ def keeps_all_prose(section: str) -> bool:
 
 def split_prose(source: str, max_words: int = SLIDE_WORDS_TOTAL) -> list[str]:
     """A markdown cell cut between blocks into pieces of about ``max_words`` words of prose,
-    each for a sub-slide; a block that ends in a colon stays with what follows it."""
+    each for a sub-slide, none taller than the slide when it can be cut; a block that ends in a
+    colon stays with what follows it."""
     pieces: list[list[str]] = [[]]
     words = 0
     for block in _blocks(source):
         count = 0 if _is_visual(block) else prose_words(block)
         last = pieces[-1]
-        if last and words + count > max_words and not last[-1].rstrip().endswith(":"):
+        too_tall = markdown_height("\n\n".join(last + [block])) > SLIDE_HEIGHT
+        if last and (words + count > max_words or too_tall) and not last[-1].rstrip().endswith(":"):
             pieces.append([])
             words = 0
         pieces[-1].append(block)
@@ -658,7 +662,10 @@ def _deck_group(cell: dict[str, Any], section: str) -> list[dict[str, Any]]:
             return [dict(cell, source=caption)] + _deck_group(second, section)
         # A summary or a verdict keeps every bullet; a sentence ending in a colon keeps its list.
         shown, rest = (source, "") if keeps_all_prose(section) else cut_prose(source)
-        pieces = split_prose(shown) if prose_words(shown) > SLIDE_WORDS_TOTAL else [shown]
+        if any(_ITEM.match(block) for block in _blocks(rest)):  # a list stays whole on its slides
+            shown, rest = source, ""
+        too_long = prose_words(shown) > SLIDE_WORDS_TOTAL or markdown_height(shown) > SLIDE_HEIGHT
+        pieces = split_prose(shown) if too_long else [shown]
         group = []
         for i, piece in enumerate(pieces):  # long ones over sub-slides
             part = copy.deepcopy(cell) if i == 0 else _new_cell("markdown", piece)
@@ -759,6 +766,9 @@ def lecture_cells(cells: list, skip_ids: set[str] = frozenset(), notes: list[Not
         if not note.cell_start:  # a section's note goes on its first slide, before prose notes
             at = 1
         target.insert(at, _note_cell(note.text))
+    for (cell, _, group), (after, _, _) in zip(groups, groups[1:]):
+        if cell.get("cell_type") == "markdown" and (after.get("id") in skip_ids or left_out(after)):
+            _no_colon_before_left_out(group)
     deck = [c for _, _, group in groups for c in group]
     for i, cell in enumerate(deck):
         cell.setdefault("id", f"deck-{i:03d}")
@@ -767,6 +777,25 @@ def lecture_cells(cells: list, skip_ids: set[str] = frozenset(), notes: list[Not
     _pack(deck, skip_ids)
     # A note ahead of its slide's first cell would land on the slide before: keep notes after it.
     return deck
+
+
+def _no_colon_before_left_out(group: list) -> None:
+    """A slide does not end on a sentence with a colon when what it announces stays out of the
+    deck: that sentence goes to the speaker notes."""
+    shown = [c for c in group if c["metadata"].get("slideshow", {}).get("slide_type") != "notes"]
+    if not shown or not _text(shown[-1].get("source", "")).rstrip().endswith(":"):
+        return
+    last = shown[-1]
+    blocks = _blocks(_text(last["source"]))
+    sentences = _SENTENCE_END.split(blocks[-1])
+    if len(sentences) > 1:
+        blocks[-1] = " ".join(sentences[:-1])
+    elif len(blocks) > 1 and not _is_visual(blocks[-2]):
+        blocks.pop()
+    else:
+        return  # nothing before the sentence to end the slide on
+    last["source"] = "\n\n".join(blocks)
+    group.insert(group.index(last) + 1, _note_cell(sentences[-1]))
 
 
 def _outputs_apart(deck: list) -> list:
