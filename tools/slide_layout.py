@@ -766,7 +766,7 @@ def lecture_cells(cells: list, skip_ids: set[str] = frozenset(), notes: list[Not
         if not note.cell_start:  # a section's note goes on its first slide, before prose notes
             at = 1
         target.insert(at, _note_cell(note.text))
-    for (cell, _, group), (after, _, _) in zip(groups, groups[1:]):
+    for (cell, _, group), (after, _, _) in zip(groups, groups[1:], strict=False):
         if cell.get("cell_type") == "markdown" and (after.get("id") in skip_ids or left_out(after)):
             _no_colon_before_left_out(group)
     deck = [c for _, _, group in groups for c in group]
