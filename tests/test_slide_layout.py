@@ -117,6 +117,22 @@ def test_lecture_cells_split_long_code_and_place_notes():
     assert sl.slide_count(deck) == 4 and sl.slide_count(deck, {"1. Part"}) == 2
 
 
+def test_a_self_study_part_says_so_on_its_slide():
+    deck = sl.lecture_cells([md("## 1. Part"), md("Some prose.")], set(),
+                            [sl.Note("1. Part", "", "skip ahead", "Self-study: read it at home.")])
+    shown = [c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] != "notes"]
+    assert "*Self-study: read it at home.*" in shown
+    assert shown.index("*Self-study: read it at home.*") < shown.index("Some prose.")
+
+
+def test_an_exercise_is_never_cut_to_the_notes():
+    words = " ".join(["word"] * 80)
+    cells = [md("## Exercises"), md(f"**Exercise 1.** {words}. Second sentence here.")]
+    deck = sl.lecture_cells(cells, set())
+    notes = [c["source"] for c in deck if c["metadata"]["slideshow"]["slide_type"] == "notes"]
+    assert not any("Exercise 1" in n or "Second sentence" in n for n in notes)
+
+
 def test_a_note_for_a_missing_cell_names_it():
     with pytest.raises(ValueError, match="starting 'nothing'"):
         sl.lecture_cells([md("## 1. Part")], set(), [sl.Note("1. Part", "nothing", "x")])

@@ -362,7 +362,11 @@ def speaker_notes(plan: Plan, number: str, times: dict) -> list:
                         cue = (f"⏱ Session {session.number}, part {part.number} of {len(session.parts)}: "
                                f"{part.title}. {part.minutes} min: minutes {clock} to {clock + part.minutes} "
                                f"of {SESSION_MINUTES}.")
-                    notes.append(Note(heading, "", cue))
+                    banners = {"self-study": f"Self-study: not lectured in session {session.number}; "
+                                             "read it at home.",
+                               "homework": f"Homework after session {session.number}."}
+                    banner = banners.get(part.label, "") if part.minutes is None else ""
+                    notes.append(Note(heading, "", cue, banner))
             clock += part.minutes or 0
         for row in session.live:
             if row.notebook == number:

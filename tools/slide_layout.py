@@ -521,7 +521,7 @@ def _no_open_colon(shown: list[str], notes: list[str], max_words: int) -> tuple[
 
 def keeps_all_prose(section: str) -> bool:
     """A summary or a verdict is the point of its slides: none of its prose goes to the notes."""
-    return bool(re.search(r"\b(summary|verdict|conclusions?)\b", section, re.IGNORECASE))
+    return bool(re.search(r"\b(summary|verdict|conclusions?|exercises)\b", section, re.IGNORECASE))
 
 
 def split_prose(source: str, max_words: int = SLIDE_WORDS_TOTAL) -> list[str]:
@@ -594,12 +594,13 @@ class Note:
 
     ``section`` is the text of a ``## `` heading without the ``## `` ("" for the cells before
     the first one); ``cell_start`` the first characters of a code cell in it ("" for the
-    heading itself).
+    heading itself). ``banner``, when set, is also shown on that slide (e.g. "self-study").
     """
 
     section: str
     cell_start: str
     text: str
+    banner: str = ""
 
 
 def section_of(source: str) -> str | None:
@@ -766,6 +767,8 @@ def lecture_cells(cells: list, skip_ids: set[str] = frozenset(), notes: list[Not
         if not note.cell_start:  # a section's note goes on its first slide, before prose notes
             at = 1
         target.insert(at, _note_cell(note.text))
+        if note.banner:  # seen by the room, not only in the speaker view
+            target.insert(1, _new_cell("markdown", f"*{note.banner}*"))
     for (cell, _, group), (after, _, _) in zip(groups, groups[1:], strict=False):
         if cell.get("cell_type") == "markdown" and (after.get("id") in skip_ids or left_out(after)):
             _no_colon_before_left_out(group)
