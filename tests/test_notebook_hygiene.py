@@ -127,14 +127,11 @@ MAIN_PATH_WORDS = 2500  # a newcomer's main path; reference material goes under 
 
 
 def test_main_path_is_at_most_2500_words(notebook):
-    """Words of markdown before the `Going further` heading, without $maths$ or HTML tags
-    (nor the header's navigation line, which names the neighbouring notebooks)."""
+    """Words of markdown before the `Going further` heading, without $maths$ or HTML tags."""
     name, nb = notebook
     words = 0
     for cell in nb["cells"]:
         source = "".join(cell["source"])
-        if cell.get("id") == stamp_notebooks.HEADER_ID:
-            source = source.rsplit("\n", 1)[0]
         if cell["cell_type"] == "markdown":
             if re.search(r"^#+ .*going further", source, re.IGNORECASE | re.MULTILINE):
                 break
