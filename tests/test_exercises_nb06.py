@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import verdict
 
 from helpers.exercises import nb06 as ex
 
@@ -14,11 +15,6 @@ CHECKS = [
     ex.check_transform_by_mae,
     ex.check_network_worth_adding,
 ]
-
-
-def verdict(check, answer, capsys):
-    ok = check(answer)
-    return bool(ok), capsys.readouterr().out
 
 
 @pytest.mark.parametrize("check", CHECKS)

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import verdict
 
 from helpers import make_windows
 from helpers.exercises import nb07 as ex
 
 CHECKS = [ex.check_window_shapes, ex.check_layer_shapes, ex.check_eight_quarters]
-
-
-def verdict(check, answer, capsys):
-    ok = check(answer)
-    return bool(ok), capsys.readouterr().out
 
 
 @pytest.mark.parametrize("check", CHECKS)
@@ -24,9 +20,16 @@ def test_placeholder_gets_a_reminder_or_hint(check, placeholder, capsys):
     assert "replace the placeholder" in out or "returned None" in out
 
 
+@pytest.mark.parametrize("check", [ex.check_window_shapes, ex.check_eight_quarters])
+def test_a_pair_holding_a_placeholder_gets_a_reminder(check, capsys):
+    for pair in [(None, None), (..., 0.5), [(85, 12, 4), ...]]:
+        ok, out = verdict(check, lambda pair=pair: pair, capsys)
+        assert not ok and "replace the placeholder" in out, (pair, out)
+
+
 ODD = [
     0, 1.5, float("nan"), float("inf"), "85", b"x", {}, {"a": 1}, [], [[1, 2], [3]], np.array(3.0),
-    np.zeros((2, 2)), (None, None), ("a", "b"), (float("nan"), 1), print, int, lambda x: x,
+    np.zeros((2, 2)), ("a", "b"), (float("nan"), 1), print, int, lambda x: x,
     lambda: 1 / 0, lambda: {"x": 1}, ((1, 2.5, 3), (1, 2, 3)), [(16,), None, (6, 16), (6, 2)],
 ]
 
