@@ -21,6 +21,7 @@ import numpy as np
 from numpy.typing import ArrayLike
 
 from helpers._validation import as_finite_array, require_choice, require_int, require_number, require_seed
+from helpers.memory_task import require_gate_bias, set_memory_gate_bias
 
 if TYPE_CHECKING:  # type hints only; importing keras starts TensorFlow
     import keras
@@ -108,7 +109,8 @@ def build_overwrite_model(
         cell: "SimpleRNN" or "LSTM".
         units: hidden units, >= 1.
         forget_gate_bias: the LSTM's initial forget-gate bias ``b_f`` (the second
-            quarter of its bias); None keeps Keras's 1. Must be None for a SimpleRNN.
+            quarter of its bias, set by :func:`helpers.memory_task.set_memory_gate_bias`),
+            within float32's range; None keeps Keras's 1. Must be None for a SimpleRNN.
         learning_rate: Adam's learning rate, > 0.
 
     Raises:
@@ -117,10 +119,7 @@ def build_overwrite_model(
     cell = require_choice(cell, "cell", OVERWRITE_CELLS)
     units = require_int(units, "units", 1)
     learning_rate = require_number(learning_rate, "learning_rate", positive=True)
-    if forget_gate_bias is not None:
-        if cell != "LSTM":
-            raise ValueError("forget_gate_bias must be None for a SimpleRNN (it has no gate)")
-        forget_gate_bias = require_number(forget_gate_bias, "forget_gate_bias")
+    forget_gate_bias = require_gate_bias(forget_gate_bias, "forget_gate_bias", cell, ("LSTM",), "it has no gate")
     import keras
 
     recurrent = getattr(keras.layers, cell)(units)
@@ -129,9 +128,7 @@ def build_overwrite_model(
         name=f"overwrite_{cell.lower()}",
     )
     if forget_gate_bias is not None:
-        bias = recurrent.cell.bias.numpy()  # [b_i | b_f | b_c | b_o]
-        bias[units : 2 * units] = forget_gate_bias
-        recurrent.cell.bias.assign(bias)
+        set_memory_gate_bias(recurrent, forget_gate_bias, "forget_gate_bias")
     model.compile(optimizer=keras.optimizers.Adam(learning_rate), loss="mse")
     return model
 

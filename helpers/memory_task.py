@@ -12,11 +12,12 @@ TensorFlow is imported only by the functions that build or train a model.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from helpers._validation import require_choice, require_int, require_number, require_seed
+from helpers._validation import FLOAT32_MAX, require_choice, require_int, require_number, require_seed
 
 if TYPE_CHECKING:  # imported for type hints only; importing keras starts TensorFlow
     import keras
@@ -29,8 +30,6 @@ MAX_GAP = 10_000
 MAX_SYMBOLS = 1_000
 MAX_UNITS = 4096
 MAX_EPOCHS = 10_000
-#: Biases and learning rates are stored as float32: beyond this they would become inf.
-FLOAT32_MAX = float(np.finfo(np.float32).max)
 #: The noise is stored as float32 too; 1e30 leaves room for any draw (1e8 standard deviations).
 MAX_NOISE_STD = 1e30
 
@@ -91,6 +90,16 @@ def make_memory_task(
         X[:, 1 : gap + 1, n_symbols] = rng.normal(0.0, noise_std, size=(n_samples, gap))
     X[:, gap + 1, n_symbols + 1] = 1.0
     return X, y
+
+
+def require_gate_bias(value: Any, name: str, cell: str, gated: Sequence[str], reason: str) -> float | None:
+    """An initial gate bias argument: None (Keras's default), or a number within float32's range
+    for a ``cell`` among ``gated``; for another cell, a ``ValueError`` that ends with ``reason``."""
+    if value is None:
+        return None
+    if cell not in gated:
+        raise ValueError(f"{name} must be None for a {cell} ({reason})")
+    return require_number(value, name, -FLOAT32_MAX, FLOAT32_MAX)
 
 
 def set_memory_gate_bias(layer: Any, value: float, name: str = "value") -> None:
@@ -168,14 +177,8 @@ def build_memory_model(
     units = require_int(units, "units", 1, MAX_UNITS)
     n_symbols = require_int(n_symbols, "n_symbols", 2, MAX_SYMBOLS)
     learning_rate = require_number(learning_rate, "learning_rate", maximum=FLOAT32_MAX, positive=True)
-    if memory_gate_bias is not None:
-        if cell == "SimpleRNN":
-            raise ValueError("memory_gate_bias must be None for a SimpleRNN (it has no gate)")
-        require_number(memory_gate_bias, "memory_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
-    if input_gate_bias is not None:
-        if cell != "LSTM":
-            raise ValueError(f"input_gate_bias must be None for a {cell} (only an LSTM has an input gate)")
-        require_number(input_gate_bias, "input_gate_bias", -FLOAT32_MAX, FLOAT32_MAX)
+    require_gate_bias(memory_gate_bias, "memory_gate_bias", cell, ("GRU", "LSTM"), "it has no gate")
+    require_gate_bias(input_gate_bias, "input_gate_bias", cell, ("LSTM",), "only an LSTM has an input gate")
     import keras
 
     recurrent = getattr(keras.layers, cell)(units)

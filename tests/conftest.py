@@ -50,6 +50,23 @@ def notebook_literals(notebook: str) -> dict:
     return found
 
 
+def verdict(check, answer, capsys) -> tuple[bool, str]:
+    """Call an exercise check on ``answer``: whether it called it right, and what it printed."""
+    ok = check(answer)
+    return bool(ok), capsys.readouterr().out
+
+
+def assert_verdict(check, answer, hint, capsys) -> str:
+    """``check`` calls ``answer`` right when ``hint`` is None, else wrong with ``hint`` in its
+    message; returns the message."""
+    ok, out = verdict(check, answer, capsys)
+    if hint is None:
+        assert ok and out.startswith("Correct: "), out
+    else:
+        assert not ok and out.startswith("Not yet: ") and hint in out, out
+    return out
+
+
 @pytest.fixture(autouse=True)
 def _unwrapped_exercise_messages(request, monkeypatch):
     """In the per-notebook check tests, print each verdict on one line, so a test can

@@ -1,9 +1,11 @@
-"""Every check in every helpers/exercises/nbNN.py answers any input with a hint, never a traceback.
+"""Every check in every helpers/exercises/nbNN.py answers any input with a message, never a traceback.
 
 The modules and their checks are found by name, so a new notebook's module is
 covered as soon as it exists. Each check gets each odd input in every argument
 it needs (None, NaN, infinity, strings, dicts, ragged lists, 0-d arrays, huge
-ints, and learner functions that return None, NaN or a string, or raise).
+ints, and learner functions that return None, NaN or a string, or raise), and
+calls it wrong; each placeholder (None, ``...``, a function that returns ``...``)
+gets the reminder.
 
 A module's ``WRONG_ANSWERS`` table (check name -> argument tuples of wrong
 answers its notebook invites) is run too: a check that calls one of them right
@@ -42,6 +44,22 @@ def _needs_two(x, y):
     return x
 
 
+def _returns_nans(*args):
+    return [float("nan")] * 3
+
+
+def _returns_infinity(*args):
+    return float("inf")
+
+
+def _returns_an_object(*args):
+    return object()
+
+
+def _returns_the_placeholder(*args):
+    return ...
+
+
 ODD_INPUTS = {
     "None": None,
     "Ellipsis": ...,
@@ -70,8 +88,15 @@ ODD_INPUTS = {
     "function returning NaN": _returns_nan,
     "function returning text": _returns_text,
     "function needing two arguments": _needs_two,
+    "function returning NaNs": _returns_nans,
+    "function returning infinity": _returns_infinity,
+    "function returning an object": _returns_an_object,
+    "a built-in function": print,
     "class": int,
+    "zero": 0,
 }
+# 96 is the answer of notebook 01's exercise 1 and lies within notebook 05's exercise 6.
+RIGHT_SOMEWHERE = {"0-d array"}
 
 
 def exercise_modules() -> list[str]:
@@ -103,19 +128,33 @@ def test_check_never_raises(module_name, check_name, capsys):
     parameters = [p for p in inspect.signature(check).parameters.values()
                   if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
     required = max(1, sum(p.default is inspect.Parameter.empty for p in parameters))
-    crashes = []
+    crashes, silent, called_right = [], [], []
     for label, value in ODD_INPUTS.items():
         # the odd input in every argument at once, then in each argument alone
         calls = [[value] * required] + [[value if i == k else None for i in range(required)]
                                         for k in range(required) if required > 1]
         for args in calls:
             try:
-                check(*args)
+                ok = check(*args)
             except Exception as error:  # noqa: BLE001 - what this test looks for
                 crashes.append(f"{label}: {type(error).__name__}: {error}"[:160])
                 break
-    capsys.readouterr()
+            if not capsys.readouterr().out.strip():
+                silent.append(label)
+            if ok and label not in RIGHT_SOMEWHERE:
+                called_right.append(label)
     assert not crashes, f"{module_name}.{check_name} raised on:\n" + "\n".join(crashes)
+    assert not silent, f"{module_name}.{check_name} printed nothing for {silent}"
+    assert not called_right, f"{module_name}.{check_name} called {called_right} right"
+
+
+@pytest.mark.parametrize("placeholder", [None, ..., _returns_the_placeholder], ids=["None", "...", "function"])
+@pytest.mark.parametrize("module_name, check_name", all_checks())
+def test_a_placeholder_gets_the_reminder(module_name, check_name, placeholder, capsys):
+    check = getattr(importlib.import_module(module_name), check_name)
+    assert not check(placeholder)
+    out = capsys.readouterr().out
+    assert out.startswith(f"Exercise {check.exercise_number}") and "replace the placeholder" in out, out
 
 
 def wrong_answer_cases() -> list:

@@ -8,14 +8,17 @@ from IPython.core.formatters import DisplayFormatter
 
 from helpers.exercises import (
     AnswerProblem,
+    Unanswered,
     Verdict,
     answer_value,
     as_int,
     as_number,
+    as_pair,
     as_shape,
     call_learner_function,
     exercise,
     feedback,
+    learner_array,
     never_raises,
     not_answered,
     quote,
@@ -67,6 +70,75 @@ def test_as_number_refuses_what_is_not_one_finite_number():
 )
 def test_as_shape(value, expected):
     assert as_shape(value) == expected
+
+
+class FakeTensor:
+    """Stands in for a TensorFlow tensor: it has ``.numpy()``."""
+
+    def __init__(self, value):
+        self.value = np.asarray(value)
+
+    def numpy(self):
+        return self.value
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [((1, "a"), (1, "a")), ([2.5, (3, 4)], (2.5, (3, 4))), (np.array([0.6, 0.5]), (0.6, 0.5)),
+     (FakeTensor([1.0, 2.0]), (1.0, 2.0)), ((1, 2, 3), None), ([7], None), (np.zeros((1, 2)), None),
+     (np.zeros(3), None), ({1: 2, 3: 4}, None), ("ab", None), ({1, 2}, None), (5, None)],
+)
+def test_as_pair_reads_two_items_of_a_sequence_array_or_tensor(value, expected):
+    pair = as_pair(value)
+    assert pair == expected and (pair is None or isinstance(pair, tuple))
+
+
+def test_as_pair_parses_each_item_with_its_reader():
+    assert as_pair((np.int64(3), "0.5"), (as_int, lambda text: float(text))) == (3, 0.5)
+    assert as_pair(np.array([20.0, 0.25]), (as_int, as_number)) == (20, 0.25)
+    assert as_pair([1, 2, 3], (as_int, as_int)) is None  # not a pair: the check says what it wants
+    with pytest.raises(AnswerProblem, match="one number for the MAE"):
+        as_pair((20.5, 0.25), (as_int, as_number), "give a whole number and one number for the MAE.")
+    with pytest.raises(AnswerProblem, match="form the exercise asks for"):
+        as_pair((20, "x"), (as_int, as_number))
+
+
+@pytest.mark.parametrize("value", [(None, 1.0), (2.0, ...), [..., ...], np.array([None, 1.0], dtype=object)])
+def test_as_pair_with_a_placeholder_inside_is_unanswered(value):
+    with pytest.raises(Unanswered):
+        as_pair(value)
+    with pytest.raises(Unanswered):
+        as_pair(value, (as_number, as_number))
+
+
+def test_call_learner_function_names_each_problem():
+    def placeholder(x):
+        return ...
+
+    assert call_learner_function(lambda x: 2 * x, 3) == 6
+    with pytest.raises(Unanswered):
+        call_learner_function(placeholder, 3)
+    for function, message in [(lambda x: None, "returned None"), (lambda x: 1 / 0, "ZeroDivisionError"),
+                              (lambda x: [1.0, float("nan")], "NaN or infinite"), (3, "pass your function")]:
+        with pytest.raises(AnswerProblem, match=message):
+            call_learner_function(function, 3, name="f")
+    assert call_learner_function(lambda x: 10**400, 3) == 10**400  # too large for a float: the check judges it
+
+
+def test_learner_array_reads_the_result_as_floats():
+    def scale(x):
+        return [x, 2 * x]
+
+    array = learner_array(scale, 3)
+    assert array.dtype == float and array.tolist() == [3.0, 6.0]
+    assert learner_array(lambda: np.int32(4)).shape == ()
+    for result in ("text", [[1, 2], [3]], {"a": 1}, 10**400, object()):
+        with pytest.raises(AnswerProblem, match="^scale should return an array of numbers"):
+            learner_array(lambda result=result: result, name="scale")
+    with pytest.raises(AnswerProblem, match="^scale returned None"):
+        learner_array(lambda: None, name="scale")
+    with pytest.raises(Unanswered):
+        learner_array(lambda x: ..., 1)
 
 
 def test_answer_value_reads_the_scaffold_function():

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import assert_verdict
 
 from helpers.exercises import nb03 as ex
 from helpers.exercises import quote
@@ -49,24 +50,7 @@ class FakeTensor:
         return self.value if dtype is None else self.value.astype(dtype)
 
 
-# --- placeholders and odd input -------------------------------------------------
-@pytest.mark.parametrize("check", CHECKS)
-@pytest.mark.parametrize("placeholder", [None, ...])
-def test_placeholder_gets_a_reminder(check, placeholder, capsys):
-    assert not check(placeholder)
-    out = verdict(capsys)
-    assert "replace the placeholder" in out and "Exercise" in out
-
-
-@pytest.mark.parametrize("check", ZERO_ARGUMENT_CHECKS)
-def test_the_unanswered_scaffold_gets_a_reminder(check, capsys):
-    def scaffold():
-        return ...  # your answer
-
-    assert not check(scaffold)
-    assert "replace the placeholder" in verdict(capsys)
-
-
+# --- placeholders and odd input (and tests/test_exercise_checks_never_raise.py) ----
 def test_the_unanswered_function_scaffolds_get_a_reminder(capsys):
     def forget_kernel(kernel):
         return ...  # your code
@@ -130,25 +114,18 @@ def test_lstm_params_right(value, capsys):
     assert verdict(capsys).count("Correct:") == 2
 
 
-@pytest.mark.parametrize(
-    "value, hint",
-    [
-        (32 * 3 + 32 * 32 + 32, "one block"),
-        (4 * (32 * 3 + 32 * 32), "biases are missing"),
-        (4 * (32 * 3 + 32 * 32 + 64), "PyTorch"),
-        (4 * (32 * 3 + 32 + 32), "(n, n)"),
-        (1234, "one block"),
-        ("4608", "whole number"),
-        (4608.5, "whole number"),
-        (True, "whole number"),
-    ],
-)
-def test_lstm_params_wrong(value, hint, capsys):
-    assert not ex.check_lstm_params(answer(value))
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
-    hint_text = out.replace(quote(value), "")  # the learner's own answer may be quoted
-    assert "4608" not in hint_text and "4,608" not in hint_text
+# (check, wrong answer, the hint it gets), tested at the end: the value the scaffold
+# returns, or the learner's function for exercises 3 and 7.
+WRONG = [(ex.check_lstm_params, value, hint) for value, hint in [
+    (32 * 3 + 32 * 32 + 32, "one block"),
+    (4 * (32 * 3 + 32 * 32), "biases are missing"),
+    (4 * (32 * 3 + 32 * 32 + 64), "PyTorch"),
+    (4 * (32 * 3 + 32 + 32), "(n, n)"),
+    (1234, "one block"),
+    ("4608", "whole number"),
+    (4608.5, "whole number"),
+    (True, "whole number"),
+]]
 
 
 def test_a_scaffold_that_needs_arguments_gets_a_hint(capsys):
@@ -191,30 +168,22 @@ def test_one_step_scaffold_with_two_placeholders_gets_a_reminder(capsys):
     assert verdict(capsys).count("Exercise 2: replace the placeholder") == 2
 
 
-@pytest.mark.parametrize(
-    "value, hint",
-    [
-        ((2.0 - 0.4, 0.0), "forget gate"),
-        ((1.0 - 0.5, 0.0), "input gate"),
-        ((7.0, 0.0), "arithmetic"),
-        ((RIGHT_C, 0.9 * RIGHT_C), "through tanh"),
-        ((RIGHT_C, math.tanh(0.9 * RIGHT_C)), "tanh first"),
-        ((RIGHT_C, 0.1), "c_t is right"),
-        (0.6, "pair"),
-        ((0.6, 0.48, 1.0), "pair"),
-        (np.array([0.6, 0.48, 1.0]), "pair"),
-        (np.array([[0.6, 0.48]]), "pair"),  # a wrong shape never passes
-        ("ab", "pair"),
-        ((0.6, np.array([0.48, 0.1])), "finite numbers"),
-        ((0.6, "0.48"), "finite numbers"),
-        ((0.6, float("nan")), "finite numbers"),
-    ],
-)
-def test_one_step_wrong(value, hint, capsys):
-    assert not ex.check_one_step(answer(value))
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
-    assert "0.483" not in out
+WRONG += [(ex.check_one_step, value, hint) for value, hint in [
+    ((2.0 - 0.4, 0.0), "forget gate"),
+    ((1.0 - 0.5, 0.0), "input gate"),
+    ((7.0, 0.0), "arithmetic"),
+    ((RIGHT_C, 0.9 * RIGHT_C), "through tanh"),
+    ((RIGHT_C, math.tanh(0.9 * RIGHT_C)), "tanh first"),
+    ((RIGHT_C, 0.1), "c_t is right"),
+    (0.6, "pair"),
+    ((0.6, 0.48, 1.0), "pair"),
+    (np.array([0.6, 0.48, 1.0]), "pair"),
+    (np.array([[0.6, 0.48]]), "pair"),  # a wrong shape never passes
+    ("ab", "pair"),
+    ((0.6, np.array([0.48, 0.1])), "finite numbers"),
+    ((0.6, "0.48"), "finite numbers"),
+    ((0.6, float("nan")), "finite numbers"),
+]]
 
 
 # Exercise 3 ------------------------------------------------------------------
@@ -230,30 +199,23 @@ def test_forget_kernel_right(capsys):
     assert verdict(capsys).count("Correct:") == 4
 
 
-@pytest.mark.parametrize(
-    "function, hint",
-    [
-        (lambda k: np.split(k, 4, axis=1)[0], "W_i"),
-        (lambda k: np.split(k, 4, axis=1)[2], "W_c"),
-        (lambda k: np.split(k, 4, axis=1)[3], "W_o"),
-        (lambda k: k[:, :3], "shape"),
-        (lambda k: k[: k.shape[0] // 4], "Slice columns"),
-        (lambda k: k[:, 2:4], "kernel.shape[1] // 4"),  # right for the first kernel only
-        (lambda k: k[0], "Keep all d rows"),
-        (lambda k: np.split(k, 4, axis=1)[1].T, "shape"),  # the transpose is a wrong shape
-        (lambda k: np.split(k, 4, axis=1)[1] + 1.0, "not one whole block"),
-        (lambda k: 1 / 0, "ZeroDivisionError"),
-        (lambda k: None, "return"),
-        (lambda k: [k[:, 0], 0], "array of numbers"),
-        (lambda: 0, "TypeError"),
-        (42, "pass your function itself"),
-        (int, "pass your function itself"),
-    ],
-)
-def test_forget_kernel_wrong(function, hint, capsys):
-    assert not ex.check_forget_kernel(function)
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
+WRONG += [(ex.check_forget_kernel, value, hint) for value, hint in [
+    (lambda k: np.split(k, 4, axis=1)[0], "W_i"),
+    (lambda k: np.split(k, 4, axis=1)[2], "W_c"),
+    (lambda k: np.split(k, 4, axis=1)[3], "W_o"),
+    (lambda k: k[:, :3], "shape"),
+    (lambda k: k[: k.shape[0] // 4], "Slice columns"),
+    (lambda k: k[:, 2:4], "kernel.shape[1] // 4"),  # right for the first kernel only
+    (lambda k: k[0], "Keep all d rows"),
+    (lambda k: np.split(k, 4, axis=1)[1].T, "shape"),  # the transpose is a wrong shape
+    (lambda k: np.split(k, 4, axis=1)[1] + 1.0, "not one whole block"),
+    (lambda k: 1 / 0, "ZeroDivisionError"),
+    (lambda k: None, "return"),
+    (lambda k: [k[:, 0], 0], "array of numbers"),
+    (lambda: 0, "TypeError"),
+    (42, "pass your function itself"),
+    (int, "pass your function itself"),
+]]
 
 
 def test_forget_kernel_hard_coded_columns_are_not_called_rows(capsys):
@@ -272,15 +234,10 @@ def test_memory_steps_right(capsys):
     assert verdict(capsys).startswith("Correct:")
 
 
-@pytest.mark.parametrize(
-    "value, hint",
-    [(13, "still holds"), (5, "still holds"), (15, "look earlier"), (100, "look earlier"),
-     (0, "at least one"), (13.5, "whole number"), ("14", "whole number"), (10**9, "far too many")],
-)
-def test_memory_steps_wrong(value, hint, capsys):
-    assert not ex.check_memory_steps(answer(value))
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
+WRONG += [(ex.check_memory_steps, value, hint) for value, hint in [
+    (13, "still holds"), (5, "still holds"), (15, "look earlier"), (100, "look earlier"),
+    (0, "at least one"), (13.5, "whole number"), ("14", "whole number"), (10**9, "far too many")
+]]
 
 
 # Exercise 5 ------------------------------------------------------------------
@@ -301,28 +258,20 @@ def test_forget_bias_run_right(value, capsys):
     assert "2e-14" in out and "0.51" in out  # what b_f = 1 and b_f = 5 give
 
 
-@pytest.mark.parametrize(
-    "value, hint",
-    [
-        (rerun_with(1.0), "b_f = 1, gives"),
-        (rerun_with(5.0), "b_f ≈ 5.00"),
-        (rerun_with(3.0), "b_f ≈ 3.00"),
-        (100 * rerun_with(4.0), "not a percentage"),
-        (1 - rerun_with(4.0), "share lost"),
-        (1 / (1 + math.exp(-4.0)), "one step"),
-        (0.2, "b_f ≈"),
-        (1.5, "between 0 and 1"),
-        (-0.1, "between 0 and 1"),
-        (0.0, "between 0 and 1"),
-        ("0.163", "one number"),
-        ((0.163, 100), "one number"),
-    ],
-)
-def test_forget_bias_run_wrong(value, hint, capsys):
-    assert not ex.check_forget_bias_run(answer(value))
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
-    assert "0.163" not in out.replace(quote(value), "")  # the learner's own answer may be quoted
+WRONG += [(ex.check_forget_bias_run, value, hint) for value, hint in [
+    (rerun_with(1.0), "b_f = 1, gives"),
+    (rerun_with(5.0), "b_f ≈ 5.00"),
+    (rerun_with(3.0), "b_f ≈ 3.00"),
+    (100 * rerun_with(4.0), "not a percentage"),
+    (1 - rerun_with(4.0), "share lost"),
+    (1 / (1 + math.exp(-4.0)), "one step"),
+    (0.2, "b_f ≈"),
+    (1.5, "between 0 and 1"),
+    (-0.1, "between 0 and 1"),
+    (0.0, "between 0 and 1"),
+    ("0.163", "one number"),
+    ((0.163, 100), "one number"),
+]]
 
 
 # Exercise 5, second question: the b_f that keeps half of c_0 for 100 steps --------
@@ -336,25 +285,18 @@ def test_half_memory_bias_right(value, capsys):
     assert verdict(capsys).startswith("Correct:")
 
 
-@pytest.mark.parametrize(
-    "value, hint",
-    [
-        (1.0, "raise b_f"),              # Keras's start
-        (HALF_BIAS - 1, "how far b_f moves"),
-        (4, "how far b_f moves"),        # 4 is the move from 1, not b_f
-        (0.5 ** 0.01, "forget gate f"),
-        (6.0, "lower b_f"),
-        (100.0, "lower b_f"),
-        (-1000.0, "raise b_f"),
-        (rerun_with(4.0), "raise b_f"),  # the first answer pasted in again
-        ("5", "one number"),
-        ((5.0, 0.5), "one number"),
-    ],
-)
-def test_half_memory_bias_wrong(value, hint, capsys):
-    assert not ex.check_half_memory_bias(answer(value))
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
+WRONG += [(ex.check_half_memory_bias, value, hint) for value, hint in [
+    (1.0, "raise b_f"),              # Keras's start
+    (HALF_BIAS - 1, "how far b_f moves"),
+    (4, "how far b_f moves"),        # 4 is the move from 1, not b_f
+    (0.5 ** 0.01, "forget gate f"),
+    (6.0, "lower b_f"),
+    (100.0, "lower b_f"),
+    (-1000.0, "raise b_f"),
+    (rerun_with(4.0), "raise b_f"),  # the first answer pasted in again
+    ("5", "one number"),
+    ((5.0, 0.5), "one number"),
+]]
 
 
 # Exercise 6 ------------------------------------------------------------------
@@ -364,21 +306,13 @@ def test_gru_params_right(capsys):
     assert verdict(capsys).count("Correct:") == 2
 
 
-@pytest.mark.parametrize(
-    "value, hint",
-    [
-        (3 * (16 * 4 + 16 * 16 + 16), "two bias"),
-        (4 * (16 * 4 + 16 * 16 + 16), "three blocks"),
-        (4 * (16 * 4 + 16 * 16 + 32), "three blocks"),
-        (999, "both biases"),
-        (1056.2, "whole number"),
-    ],
-)
-def test_gru_params_wrong(value, hint, capsys):
-    assert not ex.check_gru_params(answer(value))
-    out = verdict(capsys)
-    hint_text = out.replace(quote(value), "")  # the learner's own answer may be quoted
-    assert hint in out and "1056" not in hint_text and "1,056" not in hint_text
+WRONG += [(ex.check_gru_params, value, hint) for value, hint in [
+    (3 * (16 * 4 + 16 * 16 + 16), "two bias"),
+    (4 * (16 * 4 + 16 * 16 + 16), "three blocks"),
+    (4 * (16 * 4 + 16 * 16 + 32), "three blocks"),
+    (999, "both biases"),
+    (1056.2, "whole number"),
+]]
 
 
 # Exercise 7 ------------------------------------------------------------------
@@ -399,28 +333,21 @@ def reorder(kernel):
     return np.concatenate([i, f, o, c], axis=1)
 
 
-@pytest.mark.parametrize(
-    "function, hint",
-    [
-        (lambda W, U, b: (W, U, b, b * 0), "has shape"),
-        (lambda W, U, b: (reorder(W).T, reorder(U).T, b, b * 0), "gate order"),
-        (lambda W, U, b: (W.T, U.T, b, b), "any split that adds up to bias"),
-        (lambda W, U, b: (W.T, U.T, b), "four arrays"),
-        (lambda W, U, b: W.T, "four arrays"),
-        (lambda W, U, b: (W.T, U.T, b[:2], b), "bias_ih_l0 has shape"),
-        (lambda W, U, b: (W.T, U.T, b[None, :], 0 * b), "bias_ih_l0 has shape"),
-        (lambda W, U, b: (W.T, U.T, [b, 0], b), "bias_ih_l0 should be an array"),
-        (lambda W, U, b: (W.T, U.T, {"b": b}, b), "bias_ih_l0 should be an array"),
-        (lambda W, U, b: (W.T, U.T, b * np.nan, b), "NaN"),
-        (lambda W, U, b: (W.T, "U", b, 0 * b), "weight_hh_l0"),
-        (lambda W, U: (W, U), "TypeError"),
-        ("kernel.T", "pass your function itself"),
-    ],
-)
-def test_to_pytorch_wrong(function, hint, capsys):
-    assert not ex.check_to_pytorch(function)
-    out = verdict(capsys)
-    assert out.startswith("Not yet:") and hint in out
+WRONG += [(ex.check_to_pytorch, value, hint) for value, hint in [
+    (lambda W, U, b: (W, U, b, b * 0), "has shape"),
+    (lambda W, U, b: (reorder(W).T, reorder(U).T, b, b * 0), "gate order"),
+    (lambda W, U, b: (W.T, U.T, b, b), "any split that adds up to bias"),
+    (lambda W, U, b: (W.T, U.T, b), "four arrays"),
+    (lambda W, U, b: W.T, "four arrays"),
+    (lambda W, U, b: (W.T, U.T, b[:2], b), "bias_ih_l0 has shape"),
+    (lambda W, U, b: (W.T, U.T, b[None, :], 0 * b), "bias_ih_l0 has shape"),
+    (lambda W, U, b: (W.T, U.T, [b, 0], b), "bias_ih_l0 should be an array"),
+    (lambda W, U, b: (W.T, U.T, {"b": b}, b), "bias_ih_l0 should be an array"),
+    (lambda W, U, b: (W.T, U.T, b * np.nan, b), "NaN"),
+    (lambda W, U, b: (W.T, "U", b, 0 * b), "weight_hh_l0"),
+    (lambda W, U: (W, U), "TypeError"),
+    ("kernel.T", "pass your function itself"),
+]]
 
 
 def test_to_pytorch_ragged_item_in_one_slot_does_not_raise(capsys):
@@ -429,6 +356,18 @@ def test_to_pytorch_ragged_item_in_one_slot_does_not_raise(capsys):
     assert not result
     out = verdict(capsys)
     assert out.startswith("Not yet:") and "bias_ih_l0" in out
+
+
+# Every wrong answer above gets its hint, which never gives the right answer away. ----
+GIVEAWAYS = {ex.check_lstm_params: ("4608", "4,608"), ex.check_one_step: ("0.483",),
+             ex.check_forget_bias_run: ("0.163",), ex.check_gru_params: ("1056", "1,056")}
+
+
+@pytest.mark.parametrize("check, value, hint", WRONG)
+def test_a_wrong_answer_gets_its_hint_not_the_right_one(check, value, hint, capsys):
+    out = assert_verdict(check, value if check in FUNCTION_CHECKS else answer(value), hint, capsys)
+    hint_text = out.replace(quote(value), "")  # the learner's own answer may be quoted
+    assert not any(right in hint_text for right in GIVEAWAYS.get(check, ())), out
 
 
 # The formulas the checks rely on agree with Keras itself. --------------------

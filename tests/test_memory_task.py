@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from helpers import make_memory_task
-from helpers.memory_task import build_memory_model, run_memory_experiment, set_memory_gate_bias
+from helpers.memory_task import build_memory_model, require_gate_bias, run_memory_experiment, set_memory_gate_bias
 
 
 def test_shapes_and_dtypes():
@@ -132,6 +132,17 @@ def test_gru_memory_gate_bias_sets_the_update_gate(keras):
     b = model.layers[0].cell.bias.numpy()  # rows: input, recurrent; columns z | r | h
     np.testing.assert_array_equal(b[0, :4], 3.0)
     assert np.count_nonzero(b) == 4
+
+
+def test_require_gate_bias_names_the_argument_and_the_cell():
+    assert require_gate_bias(None, "b", "SimpleRNN", ("LSTM",), "no gate") is None
+    assert require_gate_bias(np.float32(5.0), "b", "LSTM", ("GRU", "LSTM"), "no gate") == 5.0
+    with pytest.raises(ValueError, match=r"^b must be None for a SimpleRNN \(it has no gate\)$"):
+        require_gate_bias(5.0, "b", "SimpleRNN", ("GRU", "LSTM"), "it has no gate")
+    with pytest.raises(ValueError, match="b must be <= "):
+        require_gate_bias(1e39, "b", "LSTM", ("LSTM",), "no gate")  # inf once stored as float32
+    with pytest.raises(TypeError, match="b must be a number"):
+        require_gate_bias("5", "b", "LSTM", ("LSTM",), "no gate")
 
 
 def test_set_memory_gate_bias_bad_input(keras):

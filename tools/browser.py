@@ -26,6 +26,13 @@ def launch(playwright, chromium: str):
     return playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
 
 
+def report(counts: str, failures: int) -> int:
+    """Print a check's closing line, ``counts`` and then its number of problems, and return its
+    exit code: 1 when anything failed, else 0."""
+    print(f"{counts}, {failures} problems")
+    return 1 if failures else 0
+
+
 def refuse_network(page, problems: list[str]) -> None:
     """Let ``page`` load only ``file:`` URLs: refuse any other request and append it to ``problems``;
     a local file that fails to load is appended too."""

@@ -34,7 +34,7 @@ from urllib.parse import unquote, urlsplit
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import chromium_path, launch, refuse_network  # noqa: E402
+from browser import chromium_path, launch, refuse_network, report  # noqa: E402
 
 WIDTHS = (390, 1280)
 HEIGHT = 844
@@ -311,10 +311,9 @@ def main() -> int:
     failures += len(search) + len(links)
     n_links = sum(len(r["links"]) for r in found.values())
     n_images = sum(len(r["images"]) for r in found.values())
-    print(f"{len(pages)} pages at {' and '.join(map(str, WIDTHS))} px, light and dark: {n_images} images, "
-          f"{n_links} links checked, {refused} requests to the network refused, {failures} problems, "
-          f"{time.monotonic() - start:.0f} s")
-    return 1 if failures else 0
+    return report(f"{len(pages)} pages at {' and '.join(map(str, WIDTHS))} px, light and dark, in "
+                  f"{time.monotonic() - start:.0f} s: {n_images} images, {n_links} links checked, "
+                  f"{refused} requests to the network refused", failures)
 
 
 if __name__ == "__main__":

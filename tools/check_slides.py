@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
-from browser import chromium_path, launch, refuse_network  # noqa: E402
+from browser import chromium_path, launch, refuse_network, report  # noqa: E402
 from slide_layout import MAX_CODE_LINES  # noqa: E402
 
 SLIDE_SIZE = {"width": 1280, "height": 720}
@@ -167,10 +167,9 @@ def main() -> int:
     if not args.only:
         (args.decks / "screenshots" / "report.json").write_text(json.dumps(everything, indent=0) + "\n")
     zooms = [m["zoom"] for m in everything]
-    print(f"{len(decks)} decks, {len(everything)} slides, {sum(z < 1 for z in zooms)} shrunk to fit "
-          f"(smallest {min(zooms):.2f}), most code lines on a slide {max(m['code_lines'] for m in everything)}, "
-          f"{failures} problems")
-    return 1 if failures else 0
+    return report(f"{len(decks)} decks, {len(everything)} slides, {sum(z < 1 for z in zooms)} shrunk to fit "
+                  f"(smallest {min(zooms):.2f}), most code lines on a slide "
+                  f"{max(m['code_lines'] for m in everything)}", failures)
 
 
 if __name__ == "__main__":

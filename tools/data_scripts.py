@@ -1,9 +1,10 @@
 """What the scripts in tools/ that make the data/*.json files share.
 
-Each starts TensorFlow as quietly as the notebooks do and writes a provenance block:
-a data file records the command, the script's version number, its SETTINGS, the
-package versions, the machine, when the run started and how long it took. Its
-test compares the version and SETTINGS with the script's, so stale data fail.
+Each starts TensorFlow as quietly as the notebooks do, times its run and writes a
+record that opens with a description and a provenance block: the command, the script's
+version number, its SETTINGS, the package versions, the machine, when the run started
+and how long it took (run_and_record, save). Its test compares the version and SETTINGS
+with the script's, so stale data fail.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import json
 import os
 import platform
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 SHARED_MACHINE = "shared with other jobs: compare times within this file only"
+#: The packages whose versions a data file made with Keras records.
+KERAS_PACKAGES = ("numpy", "tensorflow", "keras")
 
 
 def start_tensorflow() -> None:
@@ -48,10 +53,12 @@ def as_json(record: dict) -> str:
     return json.dumps(record, indent=1, ensure_ascii=False) + "\n"
 
 
-def write(path: Path, text: str) -> None:
-    """Write a data file, making its folder first when ``--out`` names a new one."""
+def save(path: Path, record: dict, dumps: Callable[[dict], str] = as_json) -> None:
+    """Write ``record`` to its data file (making the folder when ``--out`` names a new one)
+    and say so, with the run's time."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
+    path.write_text(dumps(record))
+    print(f"wrote {path} in {record['provenance']['total_seconds']} s")
 
 
 def started_utc() -> str:
@@ -75,6 +82,19 @@ def provenance(script: str, version: tuple[str, int], settings: dict, packages: 
     return {"command": f"python tools/{script}", version[0]: version[1], "settings": settings,
             "versions": package_versions(packages), "machine": machine,
             "started_utc": started, "total_seconds": round(seconds, 1)}
+
+
+def run_and_record(script: str, version: tuple[str, int], settings: dict, description: str,
+                   compute: Callable[[], dict], *, packages: tuple[str, ...] = KERAS_PACKAGES,
+                   machine_note: str | None = None) -> dict:
+    """Run ``compute()``, timed, and return the data file's record: ``description``, the
+    provenance (see :func:`provenance`), then the results ``compute`` returns, by name."""
+    started, begin = started_utc(), time.perf_counter()
+    results = compute()
+    seconds = time.perf_counter() - begin
+    return {"description": description,
+            "provenance": provenance(script, version, settings, packages, started, seconds, machine_note),
+            **results}
 
 
 def provenance_problems(recorded: dict, version: tuple[str, int], settings: dict) -> list[str]:

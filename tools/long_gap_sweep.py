@@ -27,7 +27,6 @@ OUT = ROOT / "data" / "long_gap_sweep.json"
 # Bump this when a change to the computation changes the numbers: this script's
 # loop, or helpers/memory_task.py's data, models or training. Then `make sweep`.
 SWEEP_VERSION = 1
-PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 # One series = one curve in the notebook's plot. Every series gets the same
 # budget (data, epochs, batches, optimiser); a series changes only what its
@@ -72,11 +71,10 @@ def provenance_problems(recorded: dict) -> list[str]:
     return data_scripts.provenance_problems(recorded, ("sweep_version", SWEEP_VERSION), SETTINGS)
 
 
-def run_sweep(settings: dict) -> tuple[list[dict], float]:
+def run_sweep(settings: dict) -> list[dict]:
     from helpers.memory_task import run_memory_experiment
 
     runs = []
-    start = time.perf_counter()
     total = len(settings["gaps"]) * sum(len(series["seeds"]) for series in settings["series"])
     for series in settings["series"]:
         for gap in settings["gaps"]:
@@ -106,25 +104,17 @@ def run_sweep(settings: dict) -> tuple[list[dict], float]:
                     f"test accuracy {result['test_accuracy']:.3f}  ({seconds:.1f} s)",
                     flush=True,
                 )
-    return runs, time.perf_counter() - start
+    return runs
 
 
 def main() -> int:
     args = data_scripts.arguments(__doc__, OUT).parse_args()
-
     data_scripts.start_tensorflow()
-    started = data_scripts.started_utc()
-    runs, total_seconds = run_sweep(SETTINGS)
-    record = {
-        "description": "Test accuracy of SimpleRNN, GRU and LSTM on the long-gap memory task "
-        "(notebook 04), one row per (series, gap, seed).",
-        "provenance": data_scripts.provenance(
-            "long_gap_sweep.py", ("sweep_version", SWEEP_VERSION), SETTINGS, PACKAGES, started,
-            total_seconds),
-        "runs": runs,
-    }
-    data_scripts.write(args.out, data_scripts.as_json(record))
-    print(f"Wrote {len(runs)} runs to {args.out} in {total_seconds / 60:.1f} min.")
+    record = data_scripts.run_and_record(
+        "long_gap_sweep.py", ("sweep_version", SWEEP_VERSION), SETTINGS,
+        "Test accuracy of SimpleRNN, GRU and LSTM on the long-gap memory task (notebook 04), "
+        "one row per (series, gap, seed).", lambda: {"runs": run_sweep(SETTINGS)})
+    data_scripts.save(args.out, record)
     return 0
 
 

@@ -33,7 +33,6 @@ OUT = ROOT / "data" / "overwrite_sweep.json"
 # Bump when a change to the computation changes the numbers (this loop, or
 # helpers/forget_task.py's data, model or training); then rerun the script.
 RUN_VERSION = 1
-PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 SETTINGS = {
     "cells": ["SimpleRNN", "LSTM"],
@@ -91,31 +90,29 @@ def one_run(cell: str, gap: int, seed: int) -> dict:
     return run
 
 
+def run_all(jobs: int) -> list[dict]:
+    """Every (cell, gap, seed) of SETTINGS, ``jobs`` at a time."""
+    grid = [(cell, gap, seed) for cell in SETTINGS["cells"] for gap in SETTINGS["gaps"]
+            for seed in SETTINGS["seeds"]]
+    # a fresh process per worker ("spawn"): TensorFlow does not survive a fork
+    with ProcessPoolExecutor(jobs, mp_context=get_context("spawn")) as pool:
+        runs = list(pool.map(one_run, *zip(*grid, strict=True)))
+    data_scripts.start_tensorflow()  # before the provenance imports it for its version
+    return runs
+
+
 def main() -> int:
     parser = data_scripts.arguments(__doc__, OUT)
     parser.add_argument("--jobs", type=int, default=2, help="runs trained at once (default 2)")
     args = parser.parse_args()
-
     sys.path.insert(0, str(ROOT))
-    started = data_scripts.started_utc()
-    t0 = time.perf_counter()
-    grid = [(cell, gap, seed) for cell in SETTINGS["cells"] for gap in SETTINGS["gaps"]
-            for seed in SETTINGS["seeds"]]
-    # a fresh process per worker ("spawn"): TensorFlow does not survive a fork
-    with ProcessPoolExecutor(args.jobs, mp_context=get_context("spawn")) as pool:
-        runs = list(pool.map(one_run, *zip(*grid, strict=True)))
-    data_scripts.start_tensorflow()
-    record = {
-        "description": "SimpleRNN and LSTM on the overwrite task (notebook 04, section 8): "
-        "test score per (cell, gap, seed), and each LSTM's mean forget and input gate per unit "
-        "at the first mark, the later marks and the unmarked steps, before and after training.",
-        "provenance": data_scripts.provenance(
-            "overwrite_sweep.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
-            time.perf_counter() - t0),
-        "runs": runs,
-    }
-    data_scripts.write(args.out, data_scripts.as_json(record))
-    print(f"Wrote {len(runs)} runs to {args.out}.")
+    record = data_scripts.run_and_record(
+        "overwrite_sweep.py", ("run_version", RUN_VERSION), SETTINGS,
+        "SimpleRNN and LSTM on the overwrite task (notebook 04, section 8): test score per "
+        "(cell, gap, seed), and each LSTM's mean forget and input gate per unit at the first "
+        "mark, the later marks and the unmarked steps, before and after training.",
+        lambda: {"runs": run_all(args.jobs)})
+    data_scripts.save(args.out, record)
     return 0
 
 

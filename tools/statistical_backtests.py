@@ -95,22 +95,13 @@ def run(settings: dict) -> dict:
 def main(argv: list[str] | None = None) -> None:
     args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
     sys.path.insert(0, str(ROOT))
-
-    started = data_scripts.started_utc()
-    start = time.perf_counter()
-    results = run(SETTINGS)
-    data = {
-        "description": ("Rolling-origin forecasts of naive, seasonal naive with drift, ETS and SARIMA "
-                        "(refitted every 12 origins) on monthly CO2 (notebook 08) and El Nino "
-                        "sea-surface temperatures, made by helpers.baselines.rolling_origin."),
-        "provenance": data_scripts.provenance(
-            "statistical_backtests.py", ("run_version", RUN_VERSION), SETTINGS,
-            ("numpy", "pandas", "scipy", "statsmodels"), started, time.perf_counter() - start,
-            data_scripts.SHARED_MACHINE),
-        **results,
-    }
-    data_scripts.write(args.out, data_scripts.as_json(data))
-    print(f"wrote {args.out}")
+    record = data_scripts.run_and_record(
+        "statistical_backtests.py", ("run_version", RUN_VERSION), SETTINGS,
+        "Rolling-origin forecasts of naive, seasonal naive with drift, ETS and SARIMA (refitted "
+        "every 12 origins) on monthly CO2 (notebook 08) and El Nino sea-surface temperatures, made "
+        "by helpers.baselines.rolling_origin.", lambda: run(SETTINGS),
+        packages=("numpy", "pandas", "scipy", "statsmodels"), machine_note=data_scripts.SHARED_MACHINE)
+    data_scripts.save(args.out, record)
 
 
 if __name__ == "__main__":

@@ -40,7 +40,6 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "data" / "sunspot_variants.json"
 # Bump when a change alters what the runs compute (not for comments or refactoring).
 RUN_VERSION = 2
-PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 # How this grid came to be: the first draft of run version 2 (commit c01356b) had
 # max_updates 400, patience 4, 5 seeds per variant and weight decay 0 or 0.1. It was cut
@@ -247,13 +246,10 @@ def hybrid_forecast(part: dict, data: dict, correction, lam: float):
     return inverse_box_cox(part["linear"][data["target"]] + correction, lam)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
-    data_scripts.start_tensorflow()
+def run_all() -> dict:
+    """The transforms, the variants and the hybrid's grid and refits: the data file's results."""
     import numpy as np
 
-    started = data_scripts.started_utc()
-    begin = time.perf_counter()
     series = load_series(SETTINGS)
     spots, validation = series["spots"], series["validation"]
 
@@ -312,13 +308,7 @@ def main(argv: list[str] | None = None) -> int:
                 "test_forecast": rounded(test_forecast)})
             print(kind, seed, "refit", refit["seconds"], flush=True)
 
-    record = {
-        "description": "One-step sunspot forecasts (validation 1881-1920, test 1921-1987) of "
-                       "notebook 06's LSTM variants and of the hybrid (linear model plus a "
-                       "network on its residuals), one row per run.",
-        "provenance": data_scripts.provenance(
-            "sunspot_variants.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
-            time.perf_counter() - begin, data_scripts.SHARED_MACHINE),
+    return {
         "transforms": transform_rows,
         "chosen": {"transform": transform, "lam": lam,
                    "order_fit": part_fit["order"], "order_train": part_train["order"],
@@ -327,8 +317,17 @@ def main(argv: list[str] | None = None) -> int:
         "variant_runs": variant_runs,
         "residual_runs": residual_runs,
     }
-    data_scripts.write(args.out, data_scripts.as_json(record))
-    print(f"wrote {args.out} in {record['provenance']['total_seconds']} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
+    data_scripts.start_tensorflow()
+    record = data_scripts.run_and_record(
+        "sunspot_variants.py", ("run_version", RUN_VERSION), SETTINGS,
+        "One-step sunspot forecasts (validation 1881-1920, test 1921-1987) of notebook 06's LSTM "
+        "variants and of the hybrid (linear model plus a network on its residuals), one row per run.",
+        run_all, machine_note=data_scripts.SHARED_MACHINE)
+    data_scripts.save(args.out, record)
     return 0
 
 

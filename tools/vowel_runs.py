@@ -38,7 +38,6 @@ DATA = ROOT / "data" / "japanese_vowels.npz"
 OUT = ROOT / "data" / "vowel_runs.json"
 # Bump when a change alters what the runs compute (not for comments or refactoring).
 RUN_VERSION = 1
-PACKAGES = ("numpy", "tensorflow", "keras")  # versions the data file records
 
 SETTINGS = {
     "validation_per_speaker": 6,  # of each speaker's 30 training utterances
@@ -157,13 +156,10 @@ def compact_json(record: dict) -> str:
                   text) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
-    data_scripts.start_tensorflow()
+def run_all() -> dict:
+    """Every (model, seed) of SETTINGS and each model's seed ensemble: the data file's results."""
     import numpy as np
 
-    started = data_scripts.started_utc()
-    begin = time.perf_counter()
     arrays = load(SETTINGS)
     runs, ensembles = [], {}
     for kind in SETTINGS["models"]:
@@ -174,18 +170,18 @@ def main(argv: list[str] | None = None) -> int:
             probabilities.append(probs)
             print({k: v for k, v in row.items() if k != "test_predictions"}, flush=True)
         ensembles[kind] = np.mean(probabilities, axis=0).argmax(axis=1).tolist()
-    record = {
-        "description": "Test predictions of the LSTMs of notebook 09 (Japanese vowels), one row "
-                       "per (model, seed), and each model's seed ensemble.",
-        "provenance": data_scripts.provenance(
-            "vowel_runs.py", ("run_version", RUN_VERSION), SETTINGS, PACKAGES, started,
-            time.perf_counter() - begin, data_scripts.SHARED_MACHINE),
-        "validation_indices": np.flatnonzero(arrays["is_val"]).tolist(),
-        "runs": runs,
-        "ensembles": ensembles,
-    }
-    data_scripts.write(args.out, compact_json(record))
-    print(f"wrote {args.out} in {record['provenance']['total_seconds']} s")
+    return {"validation_indices": np.flatnonzero(arrays["is_val"]).tolist(), "runs": runs,
+            "ensembles": ensembles}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = data_scripts.arguments(__doc__, OUT).parse_args(argv)
+    data_scripts.start_tensorflow()
+    record = data_scripts.run_and_record(
+        "vowel_runs.py", ("run_version", RUN_VERSION), SETTINGS,
+        "Test predictions of the LSTMs of notebook 09 (Japanese vowels), one row per (model, seed), "
+        "and each model's seed ensemble.", run_all, machine_note=data_scripts.SHARED_MACHINE)
+    data_scripts.save(args.out, record, compact_json)
     return 0
 
 

@@ -31,7 +31,9 @@ Inside a check, raise :class:`AnswerProblem` to answer with a hint, and
 :func:`quote` (never ``{value!r}``: a huge answer would flood the notebook).
 An exercise whose answer is a function the check calls on test inputs
 (``answer="function"``) gets the callable; :func:`call_learner_function`
-calls it on test inputs.
+calls it on test inputs (:func:`learner_array` also reads the result as an
+array), and a function that still returns the placeholder ``...`` counts as
+unanswered.
 
 Every module also declares ``WRONG_ANSWERS``: per check, the argument tuples
 of wrong answers its notebook invites (numbers the notebook prints, the
@@ -194,6 +196,43 @@ def as_parts(answer: Any, names: tuple[str, ...], numbers: int = 0) -> tuple[Any
     return (*values, *answer[numbers:])
 
 
+def as_pair(
+    answer: Any,
+    read: tuple[Callable[[Any], Any], Callable[[Any], Any]] | None = None,
+    problem: str = "give each part of the pair in the form the exercise asks for.",
+) -> tuple[Any, Any] | None:
+    """``answer``'s two items when it is a pair, each parsed by its reader in ``read``; else None.
+
+    A pair is a tuple or list of two items, or a 1-D array or tensor of two values;
+    a dict, a string, or any other length or shape is not one. Without ``read`` the
+    items come back as they are; with it (e.g. ``(as_int, as_number)``) parsed.
+
+    Raises:
+        Unanswered: an item is still a placeholder (a scaffold's ``return c_t, h_t``
+            before both are filled in).
+        AnswerProblem: a reader returns None for its item; ``problem`` is the hint.
+    """
+    if callable(getattr(answer, "numpy", None)) and not isinstance(answer, np.ndarray):
+        try:  # a TensorFlow tensor or a Keras variable
+            answer = np.asarray(answer.numpy())
+        except Exception:  # noqa: BLE001 - a symbolic tensor has no value
+            return None
+    if isinstance(answer, np.ndarray):
+        if answer.shape != (2,):
+            return None
+    elif not isinstance(answer, (tuple, list)) or len(answer) != 2:
+        return None
+    first, second = answer
+    if unanswered(first) or unanswered(second):
+        raise Unanswered
+    if read is None:
+        return first, second
+    parsed = read[0](first), read[1](second)
+    if any(item is None for item in parsed):
+        raise AnswerProblem(problem)
+    return parsed
+
+
 def rerun_setting_hint(
     scale: float, scale_range: tuple[float, float], examples: str, word: Any, name: str, words: tuple[str, str]
 ) -> str | None:
@@ -238,9 +277,10 @@ def call_learner_function(function: Callable[..., Any], *args: Any, name: str | 
     """Call a learner's function on test inputs; a problem becomes an :class:`AnswerProblem`.
 
     A function that raises, returns None, or returns something with NaN or
-    infinity in it gets a message that names it.
+    infinity in it gets a message that names it (``name``, else the function's
+    own name). One that returns the placeholder ``...`` raises :class:`Unanswered`.
     """
-    label = name or getattr(function, "__name__", "your function")
+    label = _label(function, name)
     if not callable(function):
         raise AnswerProblem(f"pass your function itself (e.g. {label}), not {type(function).__name__}.")
     try:
@@ -249,13 +289,34 @@ def call_learner_function(function: Callable[..., Any], *args: Any, name: str | 
         raise AnswerProblem(f"{label} raised {type(error).__name__}: {error}") from None
     if result is None:
         raise AnswerProblem(f"{label} returned None: did you forget `return`?")
+    if result is Ellipsis:
+        raise Unanswered
     try:
         finite = bool(np.all(np.isfinite(np.asarray(result, dtype=float))))
-    except (TypeError, ValueError):
-        finite = True  # not numbers: the check judges it
+    except (TypeError, ValueError, OverflowError):
+        finite = True  # not numbers (or an int too large for a float): the check judges it
     if not finite:
         raise AnswerProblem(f"{label} returned NaN or infinite values.")
     return result
+
+
+def learner_array(function: Callable[..., Any], *args: Any, name: str | None = None) -> np.ndarray:
+    """What a learner's function returns for ``args``, as a float array.
+
+    Raises:
+        Unanswered, AnswerProblem: as :func:`call_learner_function`; an
+            AnswerProblem too when the result is not an array of numbers.
+    """
+    result = call_learner_function(function, *args, name=name)
+    try:
+        return np.asarray(result, dtype=float)
+    except (TypeError, ValueError, OverflowError):
+        raise AnswerProblem(f"{_label(function, name)} should return an array of numbers.") from None
+
+
+def _label(function: Any, name: str | None) -> str:
+    """What a message calls a learner's function: ``name``, else the function's own name."""
+    return name or getattr(function, "__name__", "your function")
 
 
 Check = TypeVar("Check", bound=Callable[..., "Verdict"])

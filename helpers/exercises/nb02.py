@@ -14,17 +14,16 @@ import numpy as np
 
 from helpers.exercises import (
     AnswerProblem,
-    Unanswered,
     Verdict,
     as_int,
     as_number,
+    as_pair,
     as_parts,
-    call_learner_function,
     exercise,
     feedback,
+    learner_array,
     quote,
     rerun_setting_hint,
-    unanswered,
 )
 
 # Exercise 1: factor per step and threshold.
@@ -110,7 +109,7 @@ def check_clipped_gradient(clipped: np.ndarray) -> Verdict:
 
 def _fall(sweep: Callable[..., Any], scale: float) -> float:
     """Orders of magnitude the gradient falls from the first gap to the last, for U scaled by ``scale``."""
-    log_norms = np.asarray(call_learner_function(sweep, scale, name="gradient_sweep"), dtype=float)
+    log_norms = learner_array(sweep, scale, name="gradient_sweep")
     if log_norms.ndim == 2:  # (gaps, layers): the mean over the layers, as the notebook takes it
         log_norms = log_norms.mean(axis=1)
     if log_norms.ndim != 1 or log_norms.size < 2:
@@ -161,11 +160,10 @@ def check_rerun(answer: tuple[float, float, Any], sweep: Any, original_fall: Any
 
 def _radius_and_verdict(value: Any) -> tuple[float, str] | None:
     """``(radius, verdict)`` read from the answer, or None when it has another form."""
-    if not isinstance(value, (tuple, list)) or len(value) != 2:
+    pair = as_pair(value)
+    if pair is None:
         return None
-    radius, verdict = value
-    if unanswered(radius) or unanswered(verdict):
-        raise Unanswered
+    radius, verdict = pair
     number = as_number(radius)
     if number is None:
         raise AnswerProblem(f"give the spectral radius as one number (a float), got {quote(radius)}.")

@@ -20,14 +20,13 @@ import numpy as np
 from helpers.cells import sigmoid
 from helpers.exercises import (
     AnswerProblem,
-    Unanswered,
     Verdict,
     as_int,
     as_number,
+    as_pair,
     call_learner_function,
     exercise,
     feedback,
-    unanswered,
 )
 from helpers.gate_explorer import constant_gate_run
 
@@ -90,31 +89,12 @@ def check_lstm_params(value: int) -> Verdict:
     return feedback(False, "count W, U and b for one block (d = 3, n = 32), then for all of them.")
 
 
-def _pair(value: Any) -> list[Any] | None:
-    """The two items of a tuple, list, 1-D array or tensor of length 2; None otherwise."""
-    if hasattr(value, "numpy") and not isinstance(value, np.ndarray):
-        try:
-            value = np.asarray(value.numpy())
-        except Exception:  # noqa: BLE001 - not a tensor with a value
-            return None
-    if isinstance(value, np.ndarray):
-        return list(value) if value.shape == (2,) else None
-    if isinstance(value, (tuple, list)) and len(value) == 2:
-        return list(value)
-    return None
-
-
 def _c_and_h(value: Any) -> tuple[float, float]:
     """The learner's ``(c_t, h_t)`` as two floats; a placeholder inside is still unanswered."""
-    pair = _pair(value)
+    pair = as_pair(value, (as_number, as_number), "both c_t and h_t must be finite numbers.")
     if pair is None:
         raise AnswerProblem("return a pair: return c_t, h_t.")
-    if any(unanswered(item) for item in pair if not isinstance(item, np.ndarray)):
-        raise Unanswered
-    c_t, h_t = (as_number(item) for item in pair)
-    if c_t is None or h_t is None:
-        raise AnswerProblem("both c_t and h_t must be finite numbers.")
-    return c_t, h_t
+    return pair
 
 
 @exercise(2, read=_c_and_h, expects="a pair of numbers: return c_t, h_t")
@@ -155,10 +135,8 @@ def check_forget_kernel(forget_kernel: Any) -> Verdict:
     _learner_function(forget_kernel, "forget_kernel(kernel)")
     for kernel in _test_kernels():
         d, n = kernel.shape[0], kernel.shape[1] // 4
-        result = call_learner_function(forget_kernel, kernel.copy(), name="forget_kernel")
-        if unanswered(result):
-            raise Unanswered
-        result = _array(result, "what forget_kernel returns")
+        result = _array(call_learner_function(forget_kernel, kernel.copy(), name="forget_kernel"),
+                        "what forget_kernel returns")
         if result.shape != (d, n):
             expected = (
                 f"for a kernel of shape {kernel.shape} (d = {d}, n = {n}) W_f has shape "
@@ -307,8 +285,6 @@ def check_to_pytorch(to_pytorch: Any) -> Verdict:
         result = call_learner_function(
             to_pytorch, kernel.copy(), recurrent_kernel.copy(), bias.copy(), name="to_pytorch"
         )
-        if unanswered(result):
-            raise Unanswered
         if not isinstance(result, (tuple, list)) or len(result) != 4:
             return feedback(False, "return four arrays: " + ", ".join(names) + ".")
         arrays = [_array(item, name) for item, name in zip(result, names, strict=True)]

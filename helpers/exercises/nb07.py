@@ -12,15 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import (
-    AnswerProblem,
-    Verdict,
-    as_int,
-    as_number,
-    as_shape,
-    exercise,
-    feedback,
-)
+from helpers.exercises import Verdict, as_int, as_number, as_pair, as_shape, exercise, feedback
 
 # Exercise 1: make_windows(table of (100, 5), 12, 4, inputs=[0, 1, 2, 3], targets=[4]).
 _ROWS, _N_IN, _N_OUT, _N_INPUTS, _N_TARGETS = 100, 12, 4, 4, 1
@@ -33,14 +25,7 @@ _TRAIN_END_ROW, _VALID_END_ROW = 123, 163  # 1990Q1 and 2000Q1 in the quarterly 
 _MAE_TOLERANCE = 0.01
 
 
-def _pair(answer: Any) -> tuple[Any, Any] | None:
-    """The two items of a tuple or list of two, else None."""
-    if isinstance(answer, dict) or not isinstance(answer, (tuple, list)) or len(answer) != 2:
-        return None
-    return answer[0], answer[1]
-
-
-@exercise(1, read=_pair, expects="a pair (shape of X, shape of y), e.g. ((2, 3, 4), (2, 5, 1))")
+@exercise(1, read=as_pair, expects="a pair (shape of X, shape of y), e.g. ((2, 3, 4), (2, 5, 1))")
 def check_window_shapes(answer: tuple[Any, Any]) -> Verdict:
     """Exercise 1: shapes of X and y for a (100, 5) table, n_in=12, n_out=4, 4 inputs, 1 target."""
     x_shape, y_shape = as_shape(answer[0]), as_shape(answer[1])
@@ -146,13 +131,9 @@ def _last_value_result(n_out: int) -> tuple[int, float]:
 
 
 def _count_and_mae(answer: Any) -> tuple[int, float] | None:
-    pair = _pair(answer)
-    if pair is None:
-        return None
-    count, mae = as_int(pair[0]), as_number(pair[1])
-    if count is None or mae is None:
-        raise AnswerProblem("give a whole number of windows and one number for the MAE.")
-    return count, mae
+    """The learner's ``(test windows, MAE)``, or None when it is not a pair."""
+    return as_pair(answer, (as_int, as_number),
+                   "give a whole number of windows and one number for the MAE.")
 
 
 @exercise(3, read=_count_and_mae, expects="a pair (number of test windows, MAE), e.g. (20, 0.5)")

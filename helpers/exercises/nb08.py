@@ -1,7 +1,8 @@
 """Answer checks for the exercises of notebooks/08_real_series.ipynb.
 
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); a placeholder gets a reminder.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 3 refits the notebook's linear
+autoregression to know the validation MAE the learner should find.
 """
 
 from __future__ import annotations
@@ -11,32 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import (
-    AnswerProblem,
-    Unanswered,
-    Verdict,
-    as_int,
-    as_number,
-    call_learner_function,
-    exercise,
-    feedback,
-)
+from helpers.exercises import AnswerProblem, Verdict, as_int, as_number, exercise, feedback, learner_array
 
 # The notebook's split: the last 48 months are the test part, the 48 before validation.
 _N_VAL = _N_TEST = 48
-
-
-def _as_vector(result: Any, label: str, length: int) -> np.ndarray:
-    """The learner's result as a 1-D float array of ``length`` values, or an AnswerProblem."""
-    try:
-        array = np.asarray(result, dtype=float)
-    except (TypeError, ValueError):
-        raise AnswerProblem(f"{label} should return an array of numbers.") from None
-    if array.ndim != 1:
-        raise AnswerProblem(f"{label} should return a 1-D array, got shape {array.shape}.")
-    if len(array) != length:
-        raise AnswerProblem(f"{label} should return {length} values here, got {len(array)}.")
-    return array
 
 
 # Exercise 1 ---------------------------------------------------------------------------------
@@ -52,15 +31,9 @@ _SCALE_CASES = (
 def check_scale_on_training(function: Any) -> Verdict:
     """Exercise 1: min-max scaling with the minimum and maximum of the first n_train values."""
     for series, n_train in _SCALE_CASES:
-        result = call_learner_function(function, series.copy(), n_train, name="scale_on_training")
-        if result is Ellipsis:
-            raise Unanswered
+        array = learner_array(function, series.copy(), n_train, name="scale_on_training")
         low, high = series[:n_train].min(), series[:n_train].max()
         expected = (series - low) / (high - low)
-        try:
-            array = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            return feedback(False, "return an array of numbers, one per value of the series.")
         if array.shape == (n_train,):
             return feedback(False, "scale the whole series, not only its training part: "
                                    "the scaler is fitted on the training part, then applied to everything.")
@@ -104,11 +77,12 @@ def check_seasonal_naive(function: Any) -> Verdict:
     rng = np.random.default_rng(8)
     history = 100 + np.arange(40) * 0.5 + 3 * np.sin(2 * np.pi * np.arange(40) / 12) + rng.normal(0, 0.1, 40)
     for horizon in _SEASONAL_HORIZONS:
-        result = call_learner_function(function, history.copy(), horizon, name="seasonal_naive")
-        if result is Ellipsis:
-            raise Unanswered
+        array = learner_array(function, history.copy(), horizon, name="seasonal_naive")
+        if array.ndim != 1:
+            raise AnswerProblem(f"seasonal_naive should return a 1-D array, got shape {array.shape}.")
+        if len(array) != horizon:
+            raise AnswerProblem(f"seasonal_naive should return {horizon} values here, got {len(array)}.")
         expected = _reference_seasonal_naive(history, horizon)
-        array = _as_vector(result, "seasonal_naive", horizon)
         if np.allclose(array, expected):
             continue
         if np.allclose(array, history[-1]):

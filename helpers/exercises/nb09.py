@@ -1,7 +1,8 @@
 """Answer checks for the exercises of notebooks/09_classifying_whole_sequences.ipynb.
 
-Each ``check_...`` prints a one-line verdict (with a hint when the answer is
-wrong) and returns a Verdict (truthy when right); a placeholder gets a reminder.
+One ``check_...`` per exercise, in the ``exercise`` decorator style (see
+helpers/exercises/__init__.py); exercise 3 fits the notebook's LDA on the learner's
+features of the Japanese vowels, exercise 4 computes McNemar's exact test.
 """
 
 from __future__ import annotations
@@ -12,17 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from helpers.exercises import (
-    AnswerProblem,
-    Unanswered,
-    Verdict,
-    as_int,
-    as_number,
-    call_learner_function,
-    exercise,
-    feedback,
-    quote,
-)
+from helpers.exercises import AnswerProblem, Verdict, as_int, as_number, exercise, feedback, learner_array, quote
 
 # Exercise 1 ---------------------------------------------------------------------------------
 
@@ -53,13 +44,7 @@ def check_pad_post(function: Any) -> Verdict:
     """Exercise 1: pad sequences with zero frames after each one."""
     for sequences, length in _PAD_CASES:
         copies = [s.copy() for s in sequences]
-        result = call_learner_function(function, copies, length, name="pad_post")
-        if result is Ellipsis:
-            raise Unanswered
-        try:
-            batch = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            raise AnswerProblem("pad_post should return one array of numbers.") from None
+        batch = learner_array(function, copies, length, name="pad_post")
         expected = _reference_pad_post(sequences, length)
         if batch.shape != expected.shape:
             if batch.shape == expected.shape[:2]:
@@ -150,13 +135,7 @@ def _lda_accuracy(features_fit: np.ndarray, labels_fit: np.ndarray,
 def _features(function: Any, utterances: list[np.ndarray]) -> np.ndarray:
     rows = []
     for u in utterances:
-        result = call_learner_function(function, u.copy(), name="order_features")
-        if result is Ellipsis:
-            raise Unanswered
-        try:
-            row = np.asarray(result, dtype=float)
-        except (TypeError, ValueError):
-            raise AnswerProblem("order_features should return an array of numbers.") from None
+        row = learner_array(function, u.copy(), name="order_features")
         if row.ndim != 1 or row.size == 0:
             raise AnswerProblem(f"order_features should return a non-empty 1-D array, got shape {row.shape}.")
         if rows and row.shape != rows[0].shape:
