@@ -44,7 +44,7 @@ ASSIGNMENTS = make_student.assignments()
 STUDENT_REPO = "example-teacher/lstm-homework"
 # nbgrader's limit per cell in these runs (homework/nbgrader_config.py has 30 s for teachers):
 # the never-ending answer costs this much; a correct cell takes milliseconds.
-CELL_TIMEOUT = 15
+CELL_TIMEOUT = 5
 # A whole `nbgrader autograde` run (3 submissions) is killed after this many seconds.
 RUN_TIMEOUT = 420
 

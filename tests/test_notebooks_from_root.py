@@ -6,8 +6,14 @@ elsewhere. What depends on the working directory is the set-up cell (it finds he
 and the helpers that read the course's files (``page``, ``show_model``, ``COURSE_ROOT``):
 each notebook runs from the root up to its first cell that uses one of them, and must
 leave nothing behind. The cells after it are run by nbval only; a static test below
-makes sure no code cell but the set-up cell names a relative path. Each run is bounded
-by execute_notebooks.CELL_TIMEOUT per cell and NOTEBOOK_TIMEOUT in all.
+makes sure no code cell but the set-up cell names a relative path.
+
+The nine runs share one kernel started at the root, so TensorFlow is imported once.
+Before each run, everything the set-up cell finds through the working directory is
+undone: the helpers are unimported, the path the set-up cell added is removed, the
+working directory is the root again and the user's names are cleared. (nbval's runs,
+each in a fresh kernel, are what check that a notebook needs nothing from another.)
+Each run is bounded by execute_notebooks.CELL_TIMEOUT per cell and NOTEBOOK_TIMEOUT in all.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ import nbformat
 import pytest
 import stamp_notebooks
 from conftest import ROOT
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
 
 FILES = [e.file for e in stamp_notebooks.load_course().entries]
 # A cell that uses a helper which reads the course's files.
@@ -38,21 +46,54 @@ def first_cells(nb) -> list:
     return cells[: last + 1]
 
 
+# Undoes what a run from the root leaves in the kernel, so the next set-up cell must find
+# helpers/ again: its modules, the path the set-up cell adds, the working directory, names.
+FORGET_THE_LAST_RUN = f"""\
+import os, sys
+for module in [m for m in sys.modules if m.split(".")[0] == "helpers"]:
+    del sys.modules[module]
+sys.path[:] = [p for p in sys.path if not p or os.path.realpath(p) != {str(ROOT)!r}]
+os.chdir({str(ROOT)!r})
+get_ipython().run_line_magic("reset", "-f")
+"""
+
+
+@pytest.fixture(scope="module")
+def root_kernel():
+    """One kernel whose working directory is the repo root."""
+    kernel = AsyncKernelManager(kernel_name="python3")
+    run_sync(kernel.start_kernel)(cwd=str(ROOT))
+    yield kernel
+    run_sync(kernel.shutdown_kernel)(now=True)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", FILES)
-def test_starts_from_repo_root(name):
+def test_starts_from_repo_root(name, root_kernel):
     path = ROOT / "notebooks" / name
     if not path.exists():
         pytest.fail(f"{name} is missing")
     nb = nbformat.read(path, as_version=4)
-    nb.cells = first_cells(nb)
+    nb.cells = [nbformat.v4.new_code_cell(FORGET_THE_LAST_RUN), *first_cells(nb)]
     assert any(READS_COURSE_FILES.search(c.source) for c in nb.cells if c.cell_type == "code")
     before = {p.name for p in ROOT.iterdir()}
-    execute_notebooks.run_notebook(nb, ROOT, name)
+    execute_notebooks.run_notebook(nb, ROOT, name, kernel=root_kernel)
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert not errors
     # A notebook must not litter the folder it runs in (plot_model's model.png, say).
     assert {p.name for p in ROOT.iterdir()} - before == set()
+
+
+@pytest.mark.slow
+def test_after_forgetting_the_helpers_are_found_only_through_the_working_directory(root_kernel):
+    """The shared kernel hides nothing: once the last run is forgotten, a cell that leaves
+    the root cannot import the helpers, however many runs imported them before."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_code_cell(source) for source in (
+        FORGET_THE_LAST_RUN, "import sys; sys.path.insert(0, '.'); import helpers", FORGET_THE_LAST_RUN,
+        "import os; os.chdir('/')", "try:\n    import helpers\nexcept ImportError:\n    print('not found')")]
+    execute_notebooks.run_notebook(nb, ROOT, "forget.ipynb", kernel=root_kernel)
+    assert [o.get("text") for o in nb.cells[-1].outputs] == ["not found\n"]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 
@@ -35,8 +36,12 @@ CELL_TIMEOUT = 180
 NOTEBOOK_TIMEOUT = 600
 
 
-def run_notebook(nb, cwd: Path, name: str, timeout: int = NOTEBOOK_TIMEOUT) -> float:
+def run_notebook(nb, cwd: Path, name: str, timeout: int = NOTEBOOK_TIMEOUT,
+                 kernel: AsyncKernelManager | None = None) -> float:
     """Execute ``nb`` in a fresh kernel in ``cwd``; return the wall time in seconds.
+
+    With ``kernel`` (a running kernel's manager), run it there instead and leave
+    that kernel running; ``cwd`` is then the caller's business.
 
     Raises ``TimeoutError`` naming ``name`` when the whole run takes longer than
     ``timeout`` seconds (nbclient's own per-cell limit does not end a run whose
@@ -44,8 +49,9 @@ def run_notebook(nb, cwd: Path, name: str, timeout: int = NOTEBOOK_TIMEOUT) -> f
     """
     # coalesce_streams: a cell's printed text is stored as one block, however the
     # kernel happened to flush it (a busy machine can split even a single print).
-    client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3", record_timing=False,
-                            coalesce_streams=True, resources={"metadata": {"path": str(cwd)}})
+    client = NotebookClient(nb, km=kernel, timeout=CELL_TIMEOUT, kernel_name="python3",
+                            record_timing=False, coalesce_streams=True,
+                            resources={"metadata": {"path": str(cwd)}})
 
     def stop(signum, frame):
         raise TimeoutError(f"{name} did not finish within {timeout} s")
@@ -65,6 +71,8 @@ def run_notebook(nb, cwd: Path, name: str, timeout: int = NOTEBOOK_TIMEOUT) -> f
         if bounded:
             signal.alarm(0)
             signal.signal(signal.SIGALRM, previous)
+        if kernel is not None and client.kc is not None:
+            client.kc.stop_channels()  # the kernel stays; this run's connection to it goes
     return time.perf_counter() - start
 
 
