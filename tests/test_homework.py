@@ -45,7 +45,7 @@ STUDENT_REPO = "example-teacher/lstm-homework"
 # nbgrader's limit per cell in these runs (homework/nbgrader_config.py has 30 s for teachers):
 # the never-ending answer costs this much; a correct cell takes milliseconds.
 CELL_TIMEOUT = 5
-# A whole `nbgrader autograde` run (3 submissions) is killed after this many seconds.
+# A whole `nbgrader autograde` run (3 submissions per assignment) is killed after this many seconds.
 RUN_TIMEOUT = 420
 
 
@@ -187,19 +187,30 @@ def error_names(graded: Path) -> dict[str, set[str]]:
     return names
 
 
+@pytest.fixture(scope="module")
+def graded(course) -> dict[str, dict[str, dict]]:
+    """Three fake submissions per assignment, graded in one nbgrader run and exported in
+    another: each assignment's CSV rows, keyed by kind (correct, wrong, broken)."""
+    course_dir = course["course"]
+    for name in ASSIGNMENTS:
+        write_fake_submissions(name, course_dir, prefix=f"{name}-")
+    seconds = run_nbgrader(course_dir, "autograde", "*", f"--Execute.timeout={CELL_TIMEOUT}")
+    print(f"\nnbgrader autograde, {3 * len(ASSIGNMENTS)} submissions: {seconds:.0f} s")
+    run_nbgrader(course_dir, "export", "--to=grades.csv")
+    rows: dict[str, dict[str, dict]] = {name: {} for name in ASSIGNMENTS}
+    with open(course_dir / "grades.csv", newline="") as file:
+        for row in csv.DictReader(file):
+            name = row["assignment"]
+            if name in rows and row["student_id"].startswith(f"{name}-"):
+                rows[name][row["student_id"].removeprefix(f"{name}-")] = row
+    return rows
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ASSIGNMENTS)
-def test_grading_three_fake_submissions(course, name):
+def test_grading_three_fake_submissions(course, graded, name):
     course_dir = course["course"]
-    write_fake_submissions(name, course_dir, prefix=f"{name}-")
-
-    seconds = run_nbgrader(course_dir, "autograde", name, f"--Execute.timeout={CELL_TIMEOUT}")
-    print(f"\n{name}: nbgrader autograde, 3 submissions: {seconds:.0f} s")
-    run_nbgrader(course_dir, "export", f"--to={name}.csv")
-    with open(course_dir / f"{name}.csv", newline="") as file:
-        rows = {row["student_id"].removeprefix(f"{name}-"): row for row in csv.DictReader(file)
-                if row["assignment"] == name and row["student_id"].startswith(f"{name}-")}
-
+    rows = graded[name]
     points = points_by_question(name, course_dir)
     full = sum(points.values())
     raises, hangs = broken_questions(name, course_dir)

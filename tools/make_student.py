@@ -76,17 +76,20 @@ def nbgrader_env() -> dict[str, str]:
     return env
 
 
-def release(course_dir: Path, assignment: str) -> Path:
-    """Run ``nbgrader generate_assignment``; return the released notebook."""
-    command = [*nbgrader_command(), "generate_assignment", assignment, "--force"]
+def release(course_dir: Path) -> dict[str, Path]:
+    """Run ``nbgrader generate_assignment`` on every assignment at once (one nbgrader start);
+    return each assignment's released notebook, keyed by its name."""
+    command = [*nbgrader_command(), "generate_assignment", "*", "--force"]
     try:
         done = subprocess.run(command, cwd=course_dir, env=nbgrader_env(), capture_output=True,
                               text=True, timeout=RELEASE_TIMEOUT)
     except subprocess.TimeoutExpired:
-        raise RuntimeError(f"nbgrader generate_assignment {assignment} took over {RELEASE_TIMEOUT} s") from None
-    released = course_dir / "release" / assignment / f"{assignment}.ipynb"
-    if done.returncode != 0 or not released.is_file():
-        raise RuntimeError(f"nbgrader generate_assignment {assignment} failed:\n{done.stdout}{done.stderr}")
+        raise RuntimeError(f"nbgrader generate_assignment took over {RELEASE_TIMEOUT} s") from None
+    released = {name: course_dir / "release" / name / f"{name}.ipynb" for name in assignments(course_dir)}
+    missing = [name for name, path in released.items() if not path.is_file()]
+    if done.returncode != 0 or missing:
+        raise RuntimeError(f"nbgrader generate_assignment failed (not released: {', '.join(missing) or 'none'}):\n"
+                           f"{done.stdout}{done.stderr}")
     return released
 
 
@@ -282,8 +285,8 @@ def build(out: Path, student_repo: str, branch: str = "main", course_dir: Path =
     (out / "homework").mkdir()
     titles = {}
     colab = f"https://colab.research.google.com/github/{student_repo}/blob/{branch}/homework"
-    for name in names:
-        nb = student_notebook(release(course_dir, name), f"{colab}/{name}.ipynb")
+    for name, released in release(course_dir).items():
+        nb = student_notebook(released, f"{colab}/{name}.ipynb")
         titles[name] = nb.cells[0].source.splitlines()[0].lstrip("# ").strip()
         nbformat.write(nb, out / "homework" / f"{name}.ipynb")
     (out / "README.md").write_text(student_readme(student, names, titles))
