@@ -42,7 +42,8 @@ check calls any of them right.
 
 Adding an exercise: write the decorated check in the notebook's module, add
 its wrong answers to ``WRONG_ANSWERS``, test it in tests/test_exercises_nbNN.py,
-and put its model answer in lecture/model_answers.ipynb.
+and put its model answer in lecture/model_answers.ipynb; the notebook's cells,
+stamping and re-running are in README.md, "Adding an exercise".
 """
 
 from __future__ import annotations

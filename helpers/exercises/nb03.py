@@ -5,7 +5,7 @@ take no arguments and return the answer (exercise 5 has two questions, each with
 its check); exercises 3 and 7 are functions of Keras weights, which the check
 calls on weights of several shapes. Every check is written with the
 ``exercise`` decorator of helpers.exercises. Each
-``check_...`` prints one line ("Correct: ..." or "Not yet: <hint>") and returns
+``check_...`` prints a verdict ("Correct: ..." or "Not yet: <hint>") and returns
 a Verdict (truthy when right). The hints point at the idea to use, not at the
 answer, and no check raises, whatever it is given.
 """

@@ -1,7 +1,7 @@
 """Answer checks for the exercises of notebooks/04_rnn_vs_lstm_long_gaps.ipynb.
 
 Every exercise is a function the learner fills in, passed to its check. Each
-``check_...`` prints a one-line verdict (with a hint when the answer is wrong)
+``check_...`` prints a verdict (with a hint when the answer is wrong)
 and returns a Verdict (truthy when right); a placeholder (``...`` or None) gets
 a reminder. The checks never raise, whatever they are given; each is written
 with the ``exercise`` decorator of helpers.exercises.

@@ -1,6 +1,6 @@
 """Answer checks for the exercises of notebooks/07_multivariate_and_multistep.ipynb.
 
-Each ``check_...`` takes the learner's function, prints a one-line verdict (with
+Each ``check_...`` takes the learner's function, prints a verdict (with
 a hint when the answer is wrong) and returns a Verdict (truthy when right); the
 placeholder ``...`` or ``None`` gets a reminder. No check ever raises.
 """
@@ -164,6 +164,7 @@ def check_eight_quarters(answer: tuple[int, float]) -> Verdict:
 
 
 def _wrong_values() -> dict[str, list[Any]]:
+    """Per check, bare wrong answers (not tuples): WRONG_ANSWERS wraps each as its one argument."""
     windows_8, errors_8 = _last_value_errors(_MACRO_N_OUT)
     windows_4, errors_4 = _last_value_errors(4)
     return {

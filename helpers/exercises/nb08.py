@@ -174,6 +174,7 @@ def check_peak_lag(lag: int) -> Verdict:
 
 
 def _wrong_values() -> dict[str, list[Any]]:
+    """Per check, bare wrong answers (not tuples): WRONG_ANSWERS wraps each as its one argument."""
     (_, test_24), (val_12, test_12) = _ar_maes(24), _ar_maes(12)
     return {
         "check_scale_on_training": [
