@@ -8,8 +8,9 @@ calls it wrong; each placeholder (None, ``...``, a function that returns ``...``
 gets the reminder.
 
 A module's ``WRONG_ANSWERS`` table (check name -> argument tuples of wrong
-answers its notebook invites) is run too: a check that calls one of them right
-fails the suite, and a module with a table lists every one of its checks.
+answers its notebook invites) is run too: a check that calls one of them right, or
+answers one with never_raises's catch-all instead of a hint of its own, fails the suite,
+and a module with a table lists every one of its checks.
 """
 
 from __future__ import annotations
@@ -186,6 +187,9 @@ def test_wrong_answers_are_never_called_right(module_name, check_name, index, ca
     out = capsys.readouterr().out
     assert not verdict, f"{check_name} called a wrong answer right: {out}"
     assert out.startswith("Not yet: "), out  # a hint, not the placeholder reminder
+    # ... and the check's own hint: an error caught by never_raises would pass a wrong
+    # answer (or a table entry wrapped once too often) without testing the check's logic.
+    assert "could not read your answer" not in out, out
 
 
 HUGE = {"list": list(range(10**6)), "string": "x" * 10**6, "array": np.zeros(10**6),
