@@ -38,7 +38,7 @@ unanswered.
 Every module also declares ``WRONG_ANSWERS``: per check, the argument tuples
 of wrong answers its notebook invites (numbers the notebook prints, the
 classic slips). tests/test_exercise_checks_never_raise.py asserts that no
-check calls any of them right.
+check calls any of them right, nor answers one with the catch-all of never_raises.
 
 Adding an exercise: write the decorated check in the notebook's module, add
 its wrong answers to ``WRONG_ANSWERS``, test it in tests/test_exercises_nbNN.py,
